@@ -1,0 +1,14 @@
+package dev.switchboard.triggers.model;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * A Knative {@code Destination} ({@code subscriber}, {@code deadLetterSink}): an absolute {@code uri}, or a
+ * {@code ref} with an optional {@code uri} relative to the ref's resolved base URL.
+ */
+public record Destination(Optional<Reference> ref, Optional<URI> uri) {
+    public static Destination of(URI uri) {
+        return new Destination(Optional.empty(), Optional.of(uri));
+    }
+}
