@@ -1,0 +1,202 @@
+package dev.switchboard.broker.ingress;
+
+import io.cloudevents.CloudEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One event request from arrival to answer, on its connection's event loop:
+ *
+ * <pre>
+ *   reading body ──over max──▶ 413 (close)      ──deadline──▶ 408 (close)
+ *        │ end
+ *        ▼
+ *   reader (binary | structured | batch) ──invalid──▶ 400
+ *        │ events
+ *        ▼
+ *   appending to Kafka ──all acked──▶ 202    ──failed or deadline──▶ 503 + Retry-After
+ * </pre>
+ *
+ * It answers exactly once, and gives back its in-flight permit only when the answer is sent and no
+ * append is still pending, so memory held for Kafka stays under the cap even when Kafka is down.
+ */
+final class EventExchange {
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
+    private final IngressContext ingress;
+    private final HttpServerRequest request;
+    private final String namespace;
+    private final String broker;
+    private final String topic;
+    private final ContentMode mode;
+    private final long startNanos;
+    private final Buffer body;
+    private long deadlineTimer;
+    private boolean answered;
+    private boolean bodyComplete;
+    private boolean appendPending;
+    private boolean released;
+
+    EventExchange(
+            IngressContext ingress,
+            HttpServerRequest request,
+            String namespace,
+            String broker,
+            String topic,
+            ContentMode mode) {
+        this.ingress = ingress;
+        this.request = request;
+        this.namespace = namespace;
+        this.broker = broker;
+        this.topic = topic;
+        this.mode = mode;
+        this.startNanos = System.nanoTime();
+        String length = request.getHeader("content-length");
+        int initial = length == null
+                ? 4096
+                : (int) Math.min(Long.parseLong(length), ingress.limits().maxEventBytes());
+        this.body = Buffer.buffer(Math.max(initial, 16));
+    }
+
+    void start() {
+        Vertx vertx = ingress.vertx();
+        deadlineTimer = vertx.setTimer(ingress.limits().requestTimeout().toMillis(), id -> onDeadline());
+        request.handler(this::onChunk);
+        request.exceptionHandler(error -> abandon());
+        request.endHandler(ignored -> onBodyEnd());
+    }
+
+    private void onChunk(Buffer chunk) {
+        if (answered) {
+            return;
+        }
+        if (body.length() + chunk.length() > ingress.limits().maxEventBytes()) {
+            answerAndClose(Rejection.of(
+                    Rejection.Kind.TOO_LARGE,
+                    "the body exceeds the maximum event size of "
+                            + ingress.limits().maxEventBytes() + " bytes"));
+            return;
+        }
+        body.appendBuffer(chunk);
+    }
+
+    private void onBodyEnd() {
+        bodyComplete = true;
+        if (answered) {
+            return;
+        }
+        byte[] bytes = body.getBytes();
+        ReadResult result =
+                switch (mode) {
+                    case STRUCTURED -> ingress.jsonReader().structured(bytes);
+                    case BATCH -> ingress.jsonReader().batch(bytes);
+                    default -> BinaryModeReader.read(request.headers(), bytes);
+                };
+        if (result.rejection().isPresent()) {
+            answer(result.rejection().get());
+            return;
+        }
+        append(result.events());
+    }
+
+    private void append(List<CloudEvent> events) {
+        Map<String, String> transport = transportHeaders();
+        List<Future<Void>> appends = new ArrayList<>(events.size());
+        for (CloudEvent event : events) {
+            appends.add(ingress.appender().append(topic, event, transport));
+        }
+        appendPending = true;
+        Future.all(appends).onComplete(done -> {
+            appendPending = false;
+            if (done.succeeded()) {
+                answerAccepted();
+            } else {
+                answer(Rejection.of(
+                        Rejection.Kind.UNAVAILABLE,
+                        "the event log did not store the event: " + done.cause().getMessage()));
+            }
+        });
+    }
+
+    private Map<String, String> transportHeaders() {
+        String traceparent = request.getHeader("traceparent");
+        if (traceparent == null || !TRACEPARENT.matcher(traceparent).matches()) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("traceparent", traceparent);
+        String tracestate = request.getHeader("tracestate");
+        if (tracestate != null && !tracestate.isEmpty()) {
+            headers.put("tracestate", tracestate);
+        }
+        return headers;
+    }
+
+    private void onDeadline() {
+        if (answered) {
+            return;
+        }
+        if (!bodyComplete) {
+            answerAndClose(Rejection.of(
+                    Rejection.Kind.REQUEST_TIMEOUT, "the request was not received within the request deadline"));
+        } else {
+            answer(Rejection.of(
+                    Rejection.Kind.UNAVAILABLE, "the event log did not acknowledge within the request deadline"));
+        }
+    }
+
+    private void answerAccepted() {
+        if (answered) {
+            finish();
+            return;
+        }
+        answered = true;
+        ingress.metrics().answered(namespace, broker, 202, System.nanoTime() - startNanos);
+        Answers.accepted(request.response());
+        finish();
+    }
+
+    private void answer(Rejection rejection) {
+        if (answered) {
+            finish();
+            return;
+        }
+        answered = true;
+        ingress.metrics().answered(namespace, broker, rejection.status(), System.nanoTime() - startNanos);
+        Answers.rejected(request.response(), rejection);
+        finish();
+    }
+
+    /** Answers, then closes the connection once the answer is written: the unread body makes it unusable. */
+    private void answerAndClose(Rejection rejection) {
+        if (answered) {
+            return;
+        }
+        answered = true;
+        ingress.metrics().answered(namespace, broker, rejection.status(), System.nanoTime() - startNanos);
+        Answers.rejected(request.response(), rejection)
+                .onComplete(written -> request.connection().close());
+        finish();
+    }
+
+    /** The connection failed before an answer could be sent: nothing to answer, give the permit back. */
+    private void abandon() {
+        answered = true;
+        finish();
+    }
+
+    private void finish() {
+        if (answered && !appendPending && !released) {
+            released = true;
+            ingress.vertx().cancelTimer(deadlineTimer);
+            ingress.limiter().release();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.switchboard.broker.ingress;
+
+import dev.switchboard.broker.log.EventAppender;
+import io.vertx.core.Vertx;
+
+/** What every ingress exchange shares: built once per server. */
+record IngressContext(
+        Vertx vertx,
+        IngressLimits limits,
+        JsonFormatReader jsonReader,
+        EventAppender appender,
+        IngressMetrics metrics,
+        InFlightLimiter limiter) {}

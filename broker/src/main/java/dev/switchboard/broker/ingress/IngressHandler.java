@@ -1,0 +1,131 @@
+package dev.switchboard.broker.ingress;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Routes ingress requests (SPEC §4): health checks, then {@code /{namespace}/{broker}} with the checks that
+ * need no body (404, 405, OPTIONS handshake, 415, 413 from Content-Length, 429), then hands the request to
+ * an {@link EventExchange}.
+ */
+final class IngressHandler implements Handler<HttpServerRequest> {
+    private final IngressContext ingress;
+    private final BrokerDirectory brokers;
+    private final BooleanSupplier ready;
+
+    IngressHandler(IngressContext ingress, BrokerDirectory brokers, BooleanSupplier ready) {
+        this.ingress = ingress;
+        this.brokers = brokers;
+        this.ready = ready;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        String path = request.path();
+        HttpServerResponse response = request.response();
+        if ("/livez".equals(path)) {
+            Answers.plain(response, 200, "ok");
+            return;
+        }
+        if ("/readyz".equals(path)) {
+            boolean isReady = ready.getAsBoolean();
+            Answers.plain(response, isReady ? 200 : 503, isReady ? "ok" : "not ready");
+            return;
+        }
+        String[] segments = segments(path);
+        Optional<String> topic = segments == null ? Optional.empty() : brokers.topicOf(segments[0], segments[1]);
+        if (topic.isEmpty()) {
+            reject(request, null, null, Rejection.of(Rejection.Kind.NOT_FOUND, "no broker at " + path));
+            return;
+        }
+        String namespace = segments[0];
+        String broker = segments[1];
+        if (request.method() == HttpMethod.OPTIONS) {
+            WebhookHandshake.answer(request);
+            return;
+        }
+        if (request.method() != HttpMethod.POST) {
+            reject(
+                    request,
+                    namespace,
+                    broker,
+                    Rejection.of(Rejection.Kind.METHOD_NOT_ALLOWED, "only POST is allowed on a broker"));
+            return;
+        }
+        ContentMode mode = ContentMode.of(request.getHeader("content-type"));
+        if (mode == ContentMode.UNSUPPORTED_FORMAT) {
+            reject(
+                    request,
+                    namespace,
+                    broker,
+                    Rejection.of(
+                            Rejection.Kind.UNSUPPORTED_FORMAT,
+                            "event format " + request.getHeader("content-type")
+                                    + " is not supported, use application/cloudevents+json"));
+            return;
+        }
+        if (declaredLength(request) > ingress.limits().maxEventBytes()) {
+            reject(
+                    request,
+                    namespace,
+                    broker,
+                    Rejection.of(
+                            Rejection.Kind.TOO_LARGE,
+                            "Content-Length exceeds the maximum event size of "
+                                    + ingress.limits().maxEventBytes() + " bytes"));
+            return;
+        }
+        if (!ingress.limiter().tryAcquire()) {
+            reject(
+                    request,
+                    namespace,
+                    broker,
+                    Rejection.of(Rejection.Kind.OVERLOADED, "too many requests in flight, retry later"));
+            return;
+        }
+        new EventExchange(ingress, request, namespace, broker, topic.get(), mode).start();
+    }
+
+    private void reject(HttpServerRequest request, String namespace, String broker, Rejection rejection) {
+        ingress.metrics()
+                .answered(
+                        namespace == null ? dev.switchboard.broker.telemetry.MetricNames.UNKNOWN : namespace,
+                        broker == null ? dev.switchboard.broker.telemetry.MetricNames.UNKNOWN : broker,
+                        rejection.status(),
+                        0);
+        boolean unread = rejection.kind() == Rejection.Kind.TOO_LARGE;
+        Answers.rejected(request.response(), rejection).onComplete(written -> {
+            if (unread) {
+                request.connection().close();
+            }
+        });
+    }
+
+    /** The two path segments of {@code /{namespace}/{broker}}, or null for any other path. */
+    static String[] segments(String path) {
+        if (path == null || path.length() < 4 || path.charAt(0) != '/') {
+            return null;
+        }
+        int slash = path.indexOf('/', 1);
+        if (slash < 2 || slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) {
+            return null;
+        }
+        return new String[] {path.substring(1, slash), path.substring(slash + 1)};
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("content-length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.switchboard.broker.ingress;
+
+import java.time.Duration;
+
+/**
+ * The ingress's bounds (SPEC §3 {@code ingress} and §7 "Limits").
+ *
+ * @param maxEventBytes largest body accepted, never below 64 KiB
+ * @param maxInFlight requests being read or stored at once before new ones get 429
+ * @param requestTimeout from the request's arrival to its answer: a slow body gets 408, a slow Kafka 503
+ * @param idleTimeout an idle keep-alive connection is closed after this long
+ */
+public record IngressLimits(int maxEventBytes, int maxInFlight, Duration requestTimeout, Duration idleTimeout) {
+    public static final int MIN_EVENT_BYTES = 64 * 1024;
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    public IngressLimits {
+        if (maxEventBytes < MIN_EVENT_BYTES) {
+            throw new IllegalArgumentException("maxEventBytes must be at least " + MIN_EVENT_BYTES);
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1");
+        }
+    }
+
+    public static IngressLimits defaults() {
+        return new IngressLimits(1024 * 1024, 10_000, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+}

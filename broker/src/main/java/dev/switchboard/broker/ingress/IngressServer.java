@@ -1,0 +1,122 @@
+package dev.switchboard.broker.ingress;
+
+import dev.switchboard.broker.log.EventAppender;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The HTTP ingress (SPEC §4): one server instance per event loop sharing the port. Port 0 picks a free
+ * port: the first instance binds it and the others join on the port it got.
+ */
+public final class IngressServer {
+    private final Vertx vertx;
+    private final IngressContext ingress;
+    private final IngressHandler handler;
+    private final List<String> deployments = new ArrayList<>();
+    private int port;
+
+    public IngressServer(
+            Vertx vertx,
+            IngressLimits limits,
+            EventAppender appender,
+            BrokerDirectory brokers,
+            BooleanSupplier ready,
+            MeterRegistry registry) {
+        this.vertx = vertx;
+        this.ingress = new IngressContext(
+                vertx,
+                limits,
+                new JsonFormatReader(),
+                appender,
+                new IngressMetrics(registry),
+                new InFlightLimiter(limits.maxInFlight()));
+        this.handler = new IngressHandler(ingress, brokers, ready);
+    }
+
+    /** Starts listening on {@code host:port} with {@code instances} event loops; completes with the bound port. */
+    public Future<Integer> listen(String host, int requestedPort, int instances) {
+        return vertx.deployVerticle(new ServerVerticle(host, requestedPort))
+                .compose(first -> {
+                    deployments.add(first);
+                    if (instances <= 1) {
+                        return Future.succeededFuture();
+                    }
+                    return vertx.deployVerticle(
+                                    () -> new ServerVerticle(host, port),
+                                    new DeploymentOptions().setInstances(instances - 1))
+                            .map(rest -> {
+                                deployments.add(rest);
+                                return null;
+                            });
+                })
+                .map(ignored -> port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Requests currently being read or stored. */
+    public int inFlight() {
+        return ingress.limiter().inFlight();
+    }
+
+    /** Stops accepting connections; requests already in progress are not cut. */
+    public Future<Void> close() {
+        List<Future<Void>> undeploys = new ArrayList<>();
+        for (String id : deployments) {
+            undeploys.add(vertx.undeploy(id));
+        }
+        deployments.clear();
+        return Future.all(undeploys).mapEmpty();
+    }
+
+    private HttpServerOptions options(String host, int bindPort) {
+        return new HttpServerOptions()
+                .setHost(host)
+                .setPort(bindPort)
+                .setMaxHeaderSize(IngressLimits.MAX_HEADER_BYTES)
+                .setMaxInitialLineLength(8192)
+                .setIdleTimeout((int) ingress.limits().idleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setCompressionSupported(false)
+                .setDecompressionSupported(false)
+                .setHandle100ContinueAutomatically(true)
+                .setTcpNoDelay(true);
+    }
+
+    private final class ServerVerticle extends VerticleBase {
+        private final String host;
+        private final int bindPort;
+        private HttpServer server;
+
+        ServerVerticle(String host, int bindPort) {
+            this.host = host;
+            this.bindPort = bindPort;
+        }
+
+        @Override
+        public Future<?> start() {
+            server = vertx.createHttpServer(options(host, bindPort)).requestHandler(handler);
+            return server.listen().onSuccess(bound -> {
+                if (port == 0) {
+                    port = bound.actualPort();
+                }
+            });
+        }
+
+        @Override
+        public Future<?> stop() {
+            return server == null ? Future.succeededFuture() : server.close();
+        }
+    }
+}
