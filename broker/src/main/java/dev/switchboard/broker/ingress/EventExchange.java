@@ -93,12 +93,7 @@ final class EventExchange {
             return;
         }
         byte[] bytes = body.getBytes();
-        ReadResult result =
-                switch (mode) {
-                    case STRUCTURED -> ingress.jsonReader().structured(bytes);
-                    case BATCH -> ingress.jsonReader().batch(bytes);
-                    default -> BinaryModeReader.read(request.headers(), bytes);
-                };
+        ReadResult result = ingress.reader().read(mode, request.headers(), bytes);
         if (result.rejection().isPresent()) {
             answer(result.rejection().get());
             return;

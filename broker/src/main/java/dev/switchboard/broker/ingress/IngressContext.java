@@ -7,7 +7,7 @@ import io.vertx.core.Vertx;
 record IngressContext(
         Vertx vertx,
         IngressLimits limits,
-        JsonFormatReader jsonReader,
+        EventReader reader,
         EventAppender appender,
         IngressMetrics metrics,
         InFlightLimiter limiter) {}

@@ -35,7 +35,7 @@ public final class IngressServer {
         this.ingress = new IngressContext(
                 vertx,
                 limits,
-                new JsonFormatReader(),
+                new EventReader(),
                 appender,
                 new IngressMetrics(registry),
                 new InFlightLimiter(limits.maxInFlight()));

@@ -1,0 +1,20 @@
+package dev.switchboard.broker.ingress;
+
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectDirectories;
+import org.junit.platform.suite.api.Suite;
+
+/**
+ * Runs the CloudEvents conformance scenarios ({@code shared/testdata/cloudevents-conformance}, unchanged)
+ * against the ingress readers and the Kafka record mapping, through {@link ConformanceSteps}.
+ */
+@Suite
+@IncludeEngines("cucumber")
+@SelectDirectories("../../shared/testdata/cloudevents-conformance")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.switchboard.broker.ingress")
+@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "pretty, summary")
+class CloudEventsConformanceTest {}
