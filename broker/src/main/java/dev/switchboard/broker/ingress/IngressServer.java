@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -22,6 +23,7 @@ public final class IngressServer {
     private final IngressContext ingress;
     private final IngressHandler handler;
     private final List<String> deployments = new ArrayList<>();
+    private final List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int port;
 
     public IngressServer(
@@ -70,14 +72,27 @@ public final class IngressServer {
         return ingress.limiter().inFlight();
     }
 
-    /** Stops accepting connections; requests already in progress are not cut. */
+    /**
+     * Stops accepting connections and gives requests in progress up to {@code grace} to be answered (their
+     * Kafka writes included), then closes what is left.
+     */
+    public Future<Void> shutdown(Duration grace) {
+        List<Future<Void>> shutdowns = new ArrayList<>();
+        for (HttpServer server : servers) {
+            shutdowns.add(server.shutdown(grace));
+        }
+        return Future.join(shutdowns).transform(ignored -> close());
+    }
+
+    /** Closes the servers and their connections at once. */
     public Future<Void> close() {
         List<Future<Void>> undeploys = new ArrayList<>();
         for (String id : deployments) {
             undeploys.add(vertx.undeploy(id));
         }
         deployments.clear();
-        return Future.all(undeploys).mapEmpty();
+        servers.clear();
+        return Future.join(undeploys).mapEmpty();
     }
 
     private HttpServerOptions options(String host, int bindPort) {
@@ -107,6 +122,7 @@ public final class IngressServer {
         @Override
         public Future<?> start() {
             server = vertx.createHttpServer(options(host, bindPort)).requestHandler(handler);
+            servers.add(server);
             return server.listen().onSuccess(bound -> {
                 if (port == 0) {
                     port = bound.actualPort();

@@ -1,0 +1,163 @@
+package dev.switchboard.broker.log;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure the Kafka topics Switchboard writes to exist before it accepts events (SPEC.md
+ * "Ingress": events go to topic {@code switchboard.{namespace}.{broker}}; ARCHITECTURE.md decision
+ * 1: Kafka is the only state).
+ *
+ * <p>Rules, all idempotent and safe when several Switchboard processes start at once:
+ *
+ * <ul>
+ *   <li>a missing topic is created with the partitions, replication factor and topic configs of its
+ *       {@link TopicSpec} ({@code min.insync.replicas} included) → {@link ProvisionedTopic.Created};
+ *   <li>an existing topic is never altered: with at least the requested partitions it is {@link
+ *       ProvisionedTopic.Existing}; with fewer it is {@link ProvisionedTopic.Undersized} and a warning is
+ *       logged. Partitions are not added because that changes which partition a key maps to, breaking
+ *       per-key order for events already in the log (SPEC.md ordered delivery); growing a topic is an
+ *       operator's decision ({@code kafka-topics.sh --alter}). Replication factor and configs of an
+ *       existing topic are not checked either;
+ *   <li>a topic created concurrently by someone else counts as existing.
+ * </ul>
+ *
+ * <p>The call blocks, bounded by the timeout given at construction; it is meant for startup.
+ */
+public final class TopicProvisioner {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private final Admin admin;
+    private final Duration timeout;
+
+    /**
+     * @param admin the admin client to use; the caller keeps ownership and closes it
+     * @param timeout the bound for each {@link #ensure} call as a whole
+     */
+    public TopicProvisioner(Admin admin, Duration timeout) {
+        this.admin = admin;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Ensures one topic exists, see the class rules.
+     *
+     * @throws IllegalStateException if Kafka refuses the topic (e.g. replication factor larger than
+     *     the cluster), cannot be reached within the timeout, or the thread is interrupted
+     */
+    public ProvisionedTopic ensure(TopicSpec spec) {
+        return ensureAll(List.of(spec)).get(0);
+    }
+
+    /**
+     * Ensures every topic exists in one round trip, see the class rules.
+     *
+     * @return one outcome per spec, in the order given
+     * @throws IllegalStateException as {@link #ensure} does, for the first topic that fails
+     */
+    public List<ProvisionedTopic> ensureAll(List<TopicSpec> specs) {
+        if (specs.stream().map(TopicSpec::name).distinct().count() != specs.size()) {
+            throw new IllegalArgumentException("topic names must be distinct: " + specs);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<NewTopic> newTopics = specs.stream()
+                .map(spec -> new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor())
+                        .configs(spec.topicConfigs()))
+                .toList();
+        Map<String, KafkaFuture<Void>> creations = admin.createTopics(
+                        newTopics, new CreateTopicsOptions().timeoutMs(remainingMs(deadline)))
+                .values();
+        Map<String, ProvisionedTopic> outcomes = new HashMap<>();
+        List<TopicSpec> existing = new ArrayList<>();
+        for (TopicSpec spec : specs) {
+            if (awaitCreation(creations.get(spec.name()), spec.name(), deadline)) {
+                outcomes.put(spec.name(), new ProvisionedTopic.Created(spec.name(), spec.partitions()));
+                LOG.info("Created topic {} with {} partitions", spec.name(), spec.partitions());
+            } else {
+                existing.add(spec);
+            }
+        }
+        if (!existing.isEmpty()) {
+            Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(
+                            existing.stream().map(TopicSpec::name).toList(),
+                            new DescribeTopicsOptions().timeoutMs(remainingMs(deadline)))
+                    .topicNameValues();
+            for (TopicSpec spec : existing) {
+                TopicDescription description = awaitDescription(descriptions.get(spec.name()), spec.name(), deadline);
+                outcomes.put(
+                        spec.name(),
+                        existingOutcome(spec, description.partitions().size()));
+            }
+        }
+        return specs.stream().map(spec -> outcomes.get(spec.name())).toList();
+    }
+
+    private static ProvisionedTopic existingOutcome(TopicSpec spec, int partitions) {
+        if (partitions >= spec.partitions()) {
+            return new ProvisionedTopic.Existing(spec.name(), partitions);
+        }
+        LOG.warn(
+                "Topic {} has {} partitions, fewer than the {} configured; leaving it as it is"
+                        + " (add partitions with kafka-topics.sh --alter if per-key order may change)",
+                spec.name(),
+                partitions,
+                spec.partitions());
+        return new ProvisionedTopic.Undersized(spec.name(), partitions, spec.partitions());
+    }
+
+    /** True if the topic was created, false if it already existed. */
+    private boolean awaitCreation(KafkaFuture<Void> creation, String topic, long deadline) {
+        try {
+            creation.get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return false;
+            }
+            throw failure(topic, e.getCause());
+        } catch (TimeoutException e) {
+            throw failure(topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(topic, e);
+        }
+    }
+
+    private TopicDescription awaitDescription(KafkaFuture<TopicDescription> description, String topic, long deadline) {
+        try {
+            return description.get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw failure(topic, e.getCause());
+        } catch (TimeoutException e) {
+            throw failure(topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(topic, e);
+        }
+    }
+
+    private IllegalStateException failure(String topic, Throwable cause) {
+        return new IllegalStateException(
+                "Could not provision Kafka topic " + topic + " within " + timeout + ": " + cause, cause);
+    }
+
+    private static int remainingMs(long deadline) {
+        long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining));
+    }
+}

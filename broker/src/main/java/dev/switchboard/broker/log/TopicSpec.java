@@ -1,0 +1,58 @@
+package dev.switchboard.broker.log;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What a Switchboard topic must look like: its name, partition count, replication factor and
+ * {@code min.insync.replicas}, plus any further topic configs (retention and the rest are left to
+ * the cluster defaults unless given here).
+ *
+ * @param name a legal Kafka topic name (letters, digits, '.', '_', '-'; at most 249 characters)
+ * @param partitions at least 1
+ * @param replicationFactor at least 1
+ * @param minInsyncReplicas between 1 and {@code replicationFactor}
+ * @param configs further topic configs; must not repeat {@code min.insync.replicas}
+ */
+public record TopicSpec(
+        String name, int partitions, short replicationFactor, int minInsyncReplicas, Map<String, String> configs) {
+    /** The topic config key that {@link #minInsyncReplicas()} sets. */
+    public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+
+    private static final Pattern LEGAL_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+    public TopicSpec {
+        Objects.requireNonNull(name, "name");
+        if (!LEGAL_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("not a legal Kafka topic name: '" + name + "'");
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("replication factor must be at least 1: " + replicationFactor);
+        }
+        if (minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+            throw new IllegalArgumentException("min.insync.replicas must be between 1 and the replication factor "
+                    + replicationFactor + ": " + minInsyncReplicas);
+        }
+        configs = Map.copyOf(configs);
+        if (configs.containsKey(MIN_INSYNC_REPLICAS)) {
+            throw new IllegalArgumentException("give min.insync.replicas as minInsyncReplicas, not in configs");
+        }
+    }
+
+    /** A topic with no configs beyond {@code min.insync.replicas}. */
+    public TopicSpec(String name, int partitions, short replicationFactor, int minInsyncReplicas) {
+        this(name, partitions, replicationFactor, minInsyncReplicas, Map.of());
+    }
+
+    /** Every topic config to create the topic with, {@code min.insync.replicas} included. */
+    public Map<String, String> topicConfigs() {
+        var all = new HashMap<>(configs);
+        all.put(MIN_INSYNC_REPLICAS, Integer.toString(minInsyncReplicas));
+        return Map.copyOf(all);
+    }
+}
