@@ -1,0 +1,14 @@
+package dev.switchboard.broker.config;
+
+import java.util.List;
+
+/**
+ * The egress guard's lists (SPEC §3, §7): link-local and metadata addresses are refused unless in
+ * {@code allow}; addresses in {@code deny} are refused in addition.
+ */
+public record EgressConfig(List<Cidr> allow, List<Cidr> deny) {
+    public EgressConfig {
+        allow = List.copyOf(allow);
+        deny = List.copyOf(deny);
+    }
+}

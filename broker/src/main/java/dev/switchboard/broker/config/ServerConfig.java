@@ -1,0 +1,47 @@
+package dev.switchboard.broker.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole server configuration (SPEC §3) after precedence, defaults and validation. {@code
+ * defaultResources} is true when no source set {@code resources}: the default {@code ./switchboard.d}
+ * is then used only if it exists (SPEC §1). {@code warnings} are the adjustments and ignored settings of
+ * the load, for the caller to log.
+ */
+public record ServerConfig(
+        IngressConfig ingress,
+        OpsConfig ops,
+        Path dataDir,
+        List<Path> resources,
+        boolean defaultResources,
+        KafkaConfig kafka,
+        EgressConfig egress,
+        MetricsConfig metrics,
+        List<RefMapping> refs,
+        AuthConfig auth,
+        TlsConfig tls,
+        ShutdownConfig shutdown,
+        List<String> warnings) {
+
+    public ServerConfig {
+        resources = List.copyOf(resources);
+        refs = List.copyOf(refs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Whether Switchboard starts its embedded Kafka. */
+    public boolean embedded() {
+        return kafka.embedded();
+    }
+
+    /** The base URL of a {@code subscriber.ref} through {@code refs} (SPEC §3), if mapped. */
+    public Optional<URI> resolveRef(String kind, String namespace, String name) {
+        return refs.stream()
+                .filter(r -> r.matches(kind, namespace, name))
+                .map(RefMapping::url)
+                .findFirst();
+    }
+}

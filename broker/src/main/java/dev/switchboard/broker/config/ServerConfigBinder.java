@@ -1,0 +1,110 @@
+package dev.switchboard.broker.config;
+
+import static dev.switchboard.broker.config.ConfigKey.DATA_DIR;
+import static dev.switchboard.broker.config.ConfigKey.EGRESS_ALLOW;
+import static dev.switchboard.broker.config.ConfigKey.EGRESS_DENY;
+import static dev.switchboard.broker.config.ConfigKey.INGRESS_HOST;
+import static dev.switchboard.broker.config.ConfigKey.INGRESS_IDLE_TIMEOUT;
+import static dev.switchboard.broker.config.ConfigKey.INGRESS_MAX_EVENT_BYTES;
+import static dev.switchboard.broker.config.ConfigKey.INGRESS_MAX_IN_FLIGHT;
+import static dev.switchboard.broker.config.ConfigKey.INGRESS_PORT;
+import static dev.switchboard.broker.config.ConfigKey.INGRESS_REQUEST_TIMEOUT;
+import static dev.switchboard.broker.config.ConfigKey.METRICS_EVENT_TYPE_TAG;
+import static dev.switchboard.broker.config.ConfigKey.OPS_HOST;
+import static dev.switchboard.broker.config.ConfigKey.OPS_PORT;
+import static dev.switchboard.broker.config.ConfigKey.REFS;
+import static dev.switchboard.broker.config.ConfigKey.RESOURCES;
+import static dev.switchboard.broker.config.ConfigKey.SHUTDOWN_DRAIN_TIMEOUT;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the effective layer into a {@link ServerConfig}: types every key, fills the SPEC §3 defaults
+ * and applies its rules (ports 0..65535 with 0 = any free port, max event size at least 64 KiB).
+ */
+final class ServerConfigBinder {
+    static final String DEFAULT_INGRESS_HOST = "0.0.0.0";
+    static final int DEFAULT_INGRESS_PORT = 8080;
+    static final int DEFAULT_MAX_EVENT_BYTES = 1_048_576;
+    static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    static final String DEFAULT_OPS_HOST = "127.0.0.1";
+    static final int DEFAULT_OPS_PORT = 9090;
+    static final Path DEFAULT_DATA_DIR = Path.of("./data");
+    static final List<Path> DEFAULT_RESOURCES = List.of(Path.of("./switchboard.d"));
+    static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Problems problems;
+
+    ServerConfigBinder(Problems problems) {
+        this.problems = problems;
+    }
+
+    ServerConfig bind(Settings settings) {
+        ValueReader reader = settings.reader();
+        AccessConfigBinder access = new AccessConfigBinder(problems);
+        return new ServerConfig(
+                ingress(settings),
+                new OpsConfig(
+                        settings.get(OPS_HOST, this::host, DEFAULT_OPS_HOST),
+                        settings.get(OPS_PORT, this::port, DEFAULT_OPS_PORT)),
+                settings.get(DATA_DIR, reader::path, DEFAULT_DATA_DIR),
+                settings.get(RESOURCES, reader::paths, DEFAULT_RESOURCES),
+                !settings.sets(RESOURCES),
+                new KafkaConfigBinder(problems).bind(settings),
+                new EgressConfig(
+                        settings.get(EGRESS_ALLOW, reader::cidrs, List.of()),
+                        settings.get(EGRESS_DENY, reader::cidrs, List.of())),
+                new MetricsConfig(settings.get(METRICS_EVENT_TYPE_TAG, reader::bool, false)),
+                settings.get(REFS, new RefsReader(reader, problems)::read, List.of()),
+                access.auth(settings),
+                access.tls(settings),
+                new ShutdownConfig(settings.get(
+                        SHUTDOWN_DRAIN_TIMEOUT, (k, v) -> reader.duration(k, v, true), DEFAULT_DRAIN_TIMEOUT)),
+                problems.warnings());
+    }
+
+    private IngressConfig ingress(Settings settings) {
+        ValueReader reader = settings.reader();
+        return new IngressConfig(
+                settings.get(INGRESS_HOST, this::host, DEFAULT_INGRESS_HOST),
+                settings.get(INGRESS_PORT, this::port, DEFAULT_INGRESS_PORT),
+                maxEventBytes(settings),
+                settings.get(
+                        INGRESS_MAX_IN_FLIGHT,
+                        (k, v) -> reader.integer(k, v, 1, Integer.MAX_VALUE),
+                        DEFAULT_MAX_IN_FLIGHT),
+                settings.get(INGRESS_REQUEST_TIMEOUT, (k, v) -> reader.duration(k, v, false), DEFAULT_REQUEST_TIMEOUT),
+                settings.get(INGRESS_IDLE_TIMEOUT, (k, v) -> reader.duration(k, v, false), DEFAULT_IDLE_TIMEOUT));
+    }
+
+    /** SPEC §3: "Max event size is never below 64 KiB" — a smaller value is raised, with a warning. */
+    private int maxEventBytes(Settings settings) {
+        int value = settings.get(
+                INGRESS_MAX_EVENT_BYTES,
+                (k, v) -> settings.reader().integer(k, v, 1, Integer.MAX_VALUE),
+                DEFAULT_MAX_EVENT_BYTES);
+        if (value < IngressConfig.MIN_MAX_EVENT_BYTES) {
+            problems.warn(
+                    INGRESS_MAX_EVENT_BYTES.path(),
+                    value + " is below the 64 KiB floor, raised to " + IngressConfig.MIN_MAX_EVENT_BYTES,
+                    settings.origin(INGRESS_MAX_EVENT_BYTES));
+            return IngressConfig.MIN_MAX_EVENT_BYTES;
+        }
+        return value;
+    }
+
+    private Optional<Integer> port(String key, RawValue value) {
+        return new ValueReader(problems).integer(key, value, 0, 65535);
+    }
+
+    private Optional<String> host(String key, RawValue value) {
+        return new ValueReader(problems)
+                .nonBlank(key, value, "a host name or IP address")
+                .map(String::strip);
+    }
+}
