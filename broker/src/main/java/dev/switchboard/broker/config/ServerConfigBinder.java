@@ -39,13 +39,14 @@ final class ServerConfigBinder {
     static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(20);
 
     private final Problems problems;
+    private final ValueReader reader;
 
     ServerConfigBinder(Problems problems) {
         this.problems = problems;
+        this.reader = new ValueReader(problems);
     }
 
     ServerConfig bind(Settings settings) {
-        ValueReader reader = settings.reader();
         AccessConfigBinder access = new AccessConfigBinder(problems);
         return new ServerConfig(
                 ingress(settings),
@@ -69,7 +70,6 @@ final class ServerConfigBinder {
     }
 
     private IngressConfig ingress(Settings settings) {
-        ValueReader reader = settings.reader();
         return new IngressConfig(
                 settings.get(INGRESS_HOST, this::host, DEFAULT_INGRESS_HOST),
                 settings.get(INGRESS_PORT, this::port, DEFAULT_INGRESS_PORT),
@@ -99,7 +99,7 @@ final class ServerConfigBinder {
     }
 
     private Optional<Integer> port(String key, RawValue value) {
-        return new ValueReader(problems).integer(key, value, 0, 65535);
+        return reader.integer(key, value, 0, 65535);
     }
 
     private Optional<String> host(String key, RawValue value) {
