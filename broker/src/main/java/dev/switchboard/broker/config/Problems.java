@@ -16,10 +16,6 @@ final class Problems {
         warnings.add(new ConfigProblem(key, message, origin));
     }
 
-    boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
     List<String> warnings() {
         return warnings.stream().map(ConfigProblem::toString).toList();
     }

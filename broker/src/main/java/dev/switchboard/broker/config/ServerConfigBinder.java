@@ -39,37 +39,46 @@ final class ServerConfigBinder {
     static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(20);
 
     private final Problems problems;
+    private final ValueReader reader;
 
     ServerConfigBinder(Problems problems) {
         this.problems = problems;
+        this.reader = new ValueReader(problems);
     }
 
+    /** Binds every section; the warnings are taken last, once every section has been bound. */
     ServerConfig bind(Settings settings) {
-        ValueReader reader = settings.reader();
         AccessConfigBinder access = new AccessConfigBinder(problems);
+        IngressConfig ingress = ingress(settings);
+        OpsConfig ops = new OpsConfig(
+                settings.get(OPS_HOST, this::host, DEFAULT_OPS_HOST),
+                settings.get(OPS_PORT, this::port, DEFAULT_OPS_PORT));
+        KafkaConfig kafka = new KafkaConfigBinder(problems).bind(settings);
+        EgressConfig egress = new EgressConfig(
+                settings.get(EGRESS_ALLOW, reader::cidrs, List.of()),
+                settings.get(EGRESS_DENY, reader::cidrs, List.of()));
+        List<RefMapping> refs = settings.get(REFS, new RefsReader(reader, problems)::read, List.of());
+        AuthConfig auth = access.auth(settings);
+        TlsConfig tls = access.tls(settings);
+        ShutdownConfig shutdown = new ShutdownConfig(
+                settings.get(SHUTDOWN_DRAIN_TIMEOUT, (k, v) -> reader.duration(k, v, true), DEFAULT_DRAIN_TIMEOUT));
         return new ServerConfig(
-                ingress(settings),
-                new OpsConfig(
-                        settings.get(OPS_HOST, this::host, DEFAULT_OPS_HOST),
-                        settings.get(OPS_PORT, this::port, DEFAULT_OPS_PORT)),
+                ingress,
+                ops,
                 settings.get(DATA_DIR, reader::path, DEFAULT_DATA_DIR),
                 settings.get(RESOURCES, reader::paths, DEFAULT_RESOURCES),
                 !settings.sets(RESOURCES),
-                new KafkaConfigBinder(problems).bind(settings),
-                new EgressConfig(
-                        settings.get(EGRESS_ALLOW, reader::cidrs, List.of()),
-                        settings.get(EGRESS_DENY, reader::cidrs, List.of())),
+                kafka,
+                egress,
                 new MetricsConfig(settings.get(METRICS_EVENT_TYPE_TAG, reader::bool, false)),
-                settings.get(REFS, new RefsReader(reader, problems)::read, List.of()),
-                access.auth(settings),
-                access.tls(settings),
-                new ShutdownConfig(settings.get(
-                        SHUTDOWN_DRAIN_TIMEOUT, (k, v) -> reader.duration(k, v, true), DEFAULT_DRAIN_TIMEOUT)),
+                refs,
+                auth,
+                tls,
+                shutdown,
                 problems.warnings());
     }
 
     private IngressConfig ingress(Settings settings) {
-        ValueReader reader = settings.reader();
         return new IngressConfig(
                 settings.get(INGRESS_HOST, this::host, DEFAULT_INGRESS_HOST),
                 settings.get(INGRESS_PORT, this::port, DEFAULT_INGRESS_PORT),
@@ -99,7 +108,7 @@ final class ServerConfigBinder {
     }
 
     private Optional<Integer> port(String key, RawValue value) {
-        return new ValueReader(problems).integer(key, value, 0, 65535);
+        return reader.integer(key, value, 0, 65535);
     }
 
     private Optional<String> host(String key, RawValue value) {

@@ -24,10 +24,6 @@ final class Settings {
         return layer.sets(key);
     }
 
-    Optional<RawValue> raw(ConfigKey key) {
-        return layer.get(key);
-    }
-
     <T> Optional<T> get(ConfigKey key, BiFunction<String, RawValue, Optional<T>> type) {
         return layer.get(key).flatMap(raw -> type.apply(key.path(), raw));
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class EnvironmentMappingTest {
 
     @Test
     void everyKeyHasADistinctVariable() {
-        assertThat(java.util.Arrays.stream(ConfigKey.values()).map(ConfigKey::envName))
+        assertThat(Arrays.stream(ConfigKey.values()).map(ConfigKey::envName))
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.matches("SWITCHBOARD_[A-Z_]+"));
     }
@@ -139,7 +141,7 @@ class EnvironmentMappingTest {
                         URI.create("https://issuer.example"),
                         Optional.empty(),
                         Optional.of(Path.of("jwks.json")),
-                        java.time.Duration.ofSeconds(30)));
+                        Duration.ofSeconds(30)));
         assertThat(config.tls().ops()).contains(new TlsFiles(Path.of("ops.crt"), Path.of("ops.key"), Optional.empty()));
         assertThat(config.tls().ingress()).isEmpty();
     }
