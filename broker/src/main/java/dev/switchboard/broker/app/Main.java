@@ -1,9 +1,56 @@
 package dev.switchboard.broker.app;
 
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar switchboard.jar <command>} (SPEC §2); {@code run} is the default command. */
+@Command(
+        name = "switchboard",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "A CloudEvents routing broker on Apache Kafka.",
+        subcommands = {RunCommand.class, SendCommand.class})
 public final class Main {
-    private Main() {}
+    private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {
-        System.out.println("switchboard");
+        System.exit(execute(args, System.getenv()));
+    }
+
+    /** Runs a command line and returns its exit code; {@code run} is implied when no command is named. */
+    static int execute(String[] args, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(environment));
+        return commandLine.execute(withDefaultCommand(args, commandLine));
+    }
+
+    private static String[] withDefaultCommand(String[] args, CommandLine commandLine) {
+        if (args.length > 0 && (commandLine.getSubcommands().containsKey(args[0]) || ROOT_OPTIONS.contains(args[0]))) {
+            return args;
+        }
+        String[] withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
+    }
+
+    /** Builds commands, handing the environment to those that read it. */
+    private record Factory(Map<String, String> environment) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == RunCommand.class) {
+                return type.cast(new RunCommand(environment));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"switchboard " + (version == null ? "dev" : version)};
+        }
     }
 }

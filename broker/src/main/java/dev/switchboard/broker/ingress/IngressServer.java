@@ -8,8 +8,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -19,12 +19,14 @@ import java.util.function.BooleanSupplier;
  * port: the first instance binds it and the others join on the port it got.
  */
 public final class IngressServer {
+    private static final int FREE_PORT_ATTEMPTS = 5;
+
     private final Vertx vertx;
     private final IngressContext ingress;
     private final IngressHandler handler;
     private final List<String> deployments = new ArrayList<>();
     private final List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private int port;
+    private volatile int port;
 
     public IngressServer(
             Vertx vertx,
@@ -44,23 +46,27 @@ public final class IngressServer {
         this.handler = new IngressHandler(ingress, brokers, ready);
     }
 
-    /** Starts listening on {@code host:port} with {@code instances} event loops; completes with the bound port. */
+    /**
+     * Starts listening on {@code host:port} with {@code instances} event loops sharing the port; completes
+     * with the bound port. For port 0 a free port is picked first (Vert.x shares a port between instances
+     * only when they all name it), retried if another process takes it in between.
+     */
     public Future<Integer> listen(String host, int requestedPort, int instances) {
-        return vertx.deployVerticle(new ServerVerticle(host, requestedPort))
-                .compose(first -> {
-                    deployments.add(first);
-                    if (instances <= 1) {
-                        return Future.succeededFuture();
-                    }
-                    return vertx.deployVerticle(
-                                    () -> new ServerVerticle(host, port),
-                                    new DeploymentOptions().setInstances(instances - 1))
-                            .map(rest -> {
-                                deployments.add(rest);
-                                return null;
-                            });
+        return listen(host, requestedPort, instances, requestedPort == 0 ? FREE_PORT_ATTEMPTS : 1);
+    }
+
+    private Future<Integer> listen(String host, int requestedPort, int instances, int attempts) {
+        int bindPort = requestedPort == 0 ? FreePort.find(host) : requestedPort;
+        return vertx.deployVerticle(
+                        () -> new ServerVerticle(host, bindPort),
+                        new DeploymentOptions().setInstances(Math.max(1, instances)))
+                .map(id -> {
+                    deployments.add(id);
+                    return port;
                 })
-                .map(ignored -> port);
+                .recover(error -> attempts > 1 && error instanceof java.net.BindException
+                        ? listen(host, requestedPort, instances, attempts - 1)
+                        : Future.failedFuture(error));
     }
 
     public int port() {
@@ -124,9 +130,7 @@ public final class IngressServer {
             server = vertx.createHttpServer(options(host, bindPort)).requestHandler(handler);
             servers.add(server);
             return server.listen().onSuccess(bound -> {
-                if (port == 0) {
-                    port = bound.actualPort();
-                }
+                port = bound.actualPort();
             });
         }
 

@@ -1,0 +1,16 @@
+package dev.switchboard.broker.log;
+
+/** The Kafka topics of a broker (SPEC §4, §5): its event log and its dead-letter topic. */
+public final class TopicNames {
+    private TopicNames() {}
+
+    /** {@code switchboard.{namespace}.{broker}}. */
+    public static String events(String namespace, String broker) {
+        return "switchboard." + namespace + "." + broker;
+    }
+
+    /** {@code switchboard.{namespace}.{broker}.dlq}. */
+    public static String deadLetters(String namespace, String broker) {
+        return events(namespace, broker) + ".dlq";
+    }
+}
