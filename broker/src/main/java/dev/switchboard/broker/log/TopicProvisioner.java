@@ -3,8 +3,11 @@ package dev.switchboard.broker.log;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,6 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +38,16 @@ import org.slf4j.LoggerFactory;
  *       per-key order for events already in the log (SPEC.md ordered delivery); growing a topic is an
  *       operator's decision ({@code kafka-topics.sh --alter}). Replication factor and configs of an
  *       existing topic are not checked either;
- *   <li>a topic created concurrently by someone else counts as existing.
+ *   <li>a topic created concurrently by someone else counts as existing;
+ *   <li>the call returns only once the brokers serve every topic (a leader for each partition), so
+ *       the caller can produce to it at once.
  * </ul>
  *
  * <p>The call blocks, bounded by the timeout given at construction; it is meant for startup.
  */
 public final class TopicProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final long METADATA_POLL_MS = 20;
 
     private final Admin admin;
     private final Duration timeout;
@@ -82,29 +89,57 @@ public final class TopicProvisioner {
         Map<String, KafkaFuture<Void>> creations = admin.createTopics(
                         newTopics, new CreateTopicsOptions().timeoutMs(remainingMs(deadline)))
                 .values();
-        Map<String, ProvisionedTopic> outcomes = new HashMap<>();
-        List<TopicSpec> existing = new ArrayList<>();
+        Set<String> created = new HashSet<>();
         for (TopicSpec spec : specs) {
             if (awaitCreation(creations.get(spec.name()), spec.name(), deadline)) {
-                outcomes.put(spec.name(), new ProvisionedTopic.Created(spec.name(), spec.partitions()));
-                LOG.info("Created topic {} with {} partitions", spec.name(), spec.partitions());
+                created.add(spec.name());
+            }
+        }
+        Map<String, TopicDescription> served = awaitServed(specs, deadline);
+        List<ProvisionedTopic> outcomes = new ArrayList<>();
+        for (TopicSpec spec : specs) {
+            int partitions = served.get(spec.name()).partitions().size();
+            if (created.contains(spec.name())) {
+                LOG.info("Created topic {} with {} partitions", spec.name(), partitions);
+                outcomes.add(new ProvisionedTopic.Created(spec.name(), partitions));
             } else {
-                existing.add(spec);
+                outcomes.add(existingOutcome(spec, partitions));
             }
         }
-        if (!existing.isEmpty()) {
+        return List.copyOf(outcomes);
+    }
+
+    /**
+     * Waits until the broker's metadata lists every topic with a leader for each partition: a
+     * created topic is committed by the controller a moment before brokers serve it, and callers
+     * produce right after provisioning.
+     */
+    private Map<String, TopicDescription> awaitServed(List<TopicSpec> specs, long deadline) {
+        List<String> names = specs.stream().map(TopicSpec::name).toList();
+        while (true) {
             Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(
-                            existing.stream().map(TopicSpec::name).toList(),
-                            new DescribeTopicsOptions().timeoutMs(remainingMs(deadline)))
+                            names, new DescribeTopicsOptions().timeoutMs(remainingMs(deadline)))
                     .topicNameValues();
-            for (TopicSpec spec : existing) {
-                TopicDescription description = awaitDescription(descriptions.get(spec.name()), spec.name(), deadline);
-                outcomes.put(
-                        spec.name(),
-                        existingOutcome(spec, description.partitions().size()));
+            Map<String, TopicDescription> served = new HashMap<>();
+            for (String name : names) {
+                awaitDescription(descriptions.get(name), name, deadline)
+                        .filter(description ->
+                                description.partitions().stream().allMatch(partition -> partition.leader() != null))
+                        .ifPresent(description -> served.put(name, description));
             }
+            if (served.size() == names.size()) {
+                return served;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw failure(
+                        names.stream()
+                                .filter(name -> !served.containsKey(name))
+                                .toList()
+                                .toString(),
+                        new TimeoutException("topic not served by the brokers yet"));
+            }
+            pause();
         }
-        return specs.stream().map(spec -> outcomes.get(spec.name())).toList();
     }
 
     private static ProvisionedTopic existingOutcome(TopicSpec spec, int partitions) {
@@ -138,16 +173,30 @@ public final class TopicProvisioner {
         }
     }
 
-    private TopicDescription awaitDescription(KafkaFuture<TopicDescription> description, String topic, long deadline) {
+    /** The description, or empty while the brokers do not know the topic yet. */
+    private Optional<TopicDescription> awaitDescription(
+            KafkaFuture<TopicDescription> description, String topic, long deadline) {
         try {
-            return description.get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+            return Optional.of(description.get(remainingMs(deadline), TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Optional.empty();
+            }
             throw failure(topic, e.getCause());
         } catch (TimeoutException e) {
             throw failure(topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(topic, e);
+        }
+    }
+
+    private void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(METADATA_POLL_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topic metadata", e);
         }
     }
 
