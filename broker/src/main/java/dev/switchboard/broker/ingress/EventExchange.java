@@ -43,6 +43,7 @@ final class EventExchange {
     private boolean bodyComplete;
     private boolean appendPending;
     private boolean released;
+    private boolean closeWhenBodyEnds;
 
     EventExchange(
             IngressContext ingress,
@@ -89,6 +90,9 @@ final class EventExchange {
 
     private void onBodyEnd() {
         bodyComplete = true;
+        if (closeWhenBodyEnds) {
+            request.connection().close();
+        }
         if (answered) {
             return;
         }
@@ -135,6 +139,9 @@ final class EventExchange {
     }
 
     private void onDeadline() {
+        if (closeWhenBodyEnds) {
+            request.connection().close();
+        }
         if (answered) {
             return;
         }
@@ -169,15 +176,22 @@ final class EventExchange {
         finish();
     }
 
-    /** Answers, then closes the connection once the answer is written: the unread body makes it unusable. */
+    /**
+     * Answers at once and closes the connection once the client has finished sending (the rest of the body
+     * is discarded) or at the deadline, whichever comes first: closing while unread bytes are pending would
+     * reset the connection and could lose the answer.
+     */
     private void answerAndClose(Rejection rejection) {
         if (answered) {
             return;
         }
         answered = true;
+        closeWhenBodyEnds = true;
         ingress.metrics().answered(namespace, broker, rejection.status(), System.nanoTime() - startNanos);
-        Answers.rejected(request.response(), rejection)
-                .onComplete(written -> request.connection().close());
+        Answers.rejected(request.response(), rejection);
+        if (bodyComplete) {
+            request.connection().close();
+        }
         finish();
     }
 
@@ -190,7 +204,9 @@ final class EventExchange {
     private void finish() {
         if (answered && !appendPending && !released) {
             released = true;
-            ingress.vertx().cancelTimer(deadlineTimer);
+            if (!closeWhenBodyEnds || bodyComplete) {
+                ingress.vertx().cancelTimer(deadlineTimer);
+            }
             ingress.limiter().release();
         }
     }

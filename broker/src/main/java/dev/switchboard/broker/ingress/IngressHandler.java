@@ -87,6 +87,9 @@ final class IngressHandler implements Handler<HttpServerRequest> {
                     Rejection.of(Rejection.Kind.OVERLOADED, "too many requests in flight, retry later"));
             return;
         }
+        if ("100-continue".equalsIgnoreCase(request.getHeader("expect"))) {
+            request.response().writeContinue();
+        }
         new EventExchange(ingress, request, namespace, broker, topic.get(), mode).start();
     }
 
@@ -97,12 +100,22 @@ final class IngressHandler implements Handler<HttpServerRequest> {
                         broker == null ? dev.switchboard.broker.telemetry.MetricNames.UNKNOWN : broker,
                         rejection.status(),
                         0);
-        boolean unread = rejection.kind() == Rejection.Kind.TOO_LARGE;
-        Answers.rejected(request.response(), rejection).onComplete(written -> {
-            if (unread) {
-                request.connection().close();
-            }
-        });
+        Answers.rejected(request.response(), rejection);
+        if (rejection.kind() == Rejection.Kind.TOO_LARGE) {
+            discardThenClose(request);
+        }
+    }
+
+    /**
+     * After a 413 decided from Content-Length: discard what the client still sends and close when it is
+     * done, or at the request deadline (closing with unread bytes pending would reset the connection and
+     * could lose the answer).
+     */
+    private void discardThenClose(HttpServerRequest request) {
+        request.handler(chunk -> {});
+        request.endHandler(ignored -> request.connection().close());
+        ingress.vertx().setTimer(ingress.limits().requestTimeout().toMillis(), id -> request.connection()
+                .close());
     }
 
     /** The two path segments of {@code /{namespace}/{broker}}, or null for any other path. */

@@ -111,7 +111,8 @@ public final class IngressServer {
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false)
-                .setHandle100ContinueAutomatically(true)
+                .setHandle100ContinueAutomatically(false)
+                .setHttp2ClearTextEnabled(false)
                 .setTcpNoDelay(true);
     }
 
