@@ -34,7 +34,8 @@ class DestinationResolverTest {
                 Optional.of(new Reference("v1", "Service", namespace, name)),
                 Optional.ofNullable(uri).map(URI::create));
 
-        assertThat(resolver.resolve(destination, "default")).isEqualTo(Optional.ofNullable(expected).map(URI::create));
+        assertThat(resolver.resolve(destination, "default"))
+                .isEqualTo(Optional.ofNullable(expected).map(URI::create));
     }
 
     @ParameterizedTest(name = "{0}")

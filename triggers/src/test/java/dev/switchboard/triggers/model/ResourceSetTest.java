@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ResourceSetTest {
 
-    private static final Broker MAIN = new Broker(ObjectMeta.of("default", "main"), BrokerSpec.empty(), BrokerOptions.defaults());
+    private static final Broker MAIN =
+            new Broker(ObjectMeta.of("default", "main"), BrokerSpec.empty(), BrokerOptions.defaults());
 
     @Test
     void emptySetHasOnlyImplicitBroker() {
@@ -40,7 +41,8 @@ class ResourceSetTest {
                 .withGenerationsFrom(second);
 
         assertThat(generations(third)).isEqualTo(Map.of("a", 1L, "b", 3L, "c", 1L));
-        assertThat(third.broker(MAIN.id()).orElseThrow().metadata().generation()).isEqualTo(1);
+        assertThat(third.broker(MAIN.id()).orElseThrow().metadata().generation())
+                .isEqualTo(1);
         assertThat(second.sameResourcesAs(first)).isFalse();
         assertThat(third.withGenerationsFrom(third).sameResourcesAs(third)).isTrue();
     }
@@ -56,7 +58,9 @@ class ResourceSetTest {
                 Optional.empty(),
                 Optional.empty());
         Broker broker = new Broker(
-                ObjectMeta.of("default", "main"), new BrokerSpec(Optional.of(brokerDelivery)), BrokerOptions.defaults());
+                ObjectMeta.of("default", "main"),
+                new BrokerSpec(Optional.of(brokerDelivery)),
+                BrokerOptions.defaults());
         Trigger own = new Trigger(
                 ObjectMeta.of("default", "own"),
                 new TriggerSpec(
@@ -88,8 +92,8 @@ class ResourceSetTest {
                         Optional.empty()),
                 TriggerOptions.defaults());
 
-        TriggerStatus status =
-                ResourceSet.assemble(List.of(MAIN), List.of(orphan), List.of(), List.of()).status(orphan.id());
+        TriggerStatus status = ResourceSet.assemble(List.of(MAIN), List.of(orphan), List.of(), List.of())
+                .status(orphan.id());
 
         assertThat(status.conditions())
                 .extracting(c -> c.type().wireName() + "=" + c.status().wireName() + "/" + c.reason())
