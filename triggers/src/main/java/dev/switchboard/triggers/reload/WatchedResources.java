@@ -25,7 +25,7 @@ public final class WatchedResources implements AutoCloseable {
     private final ResourceReloader reloader;
     private final Debouncer debouncer;
     private final ResourceWatcher watcher;
-    private final AutoCloseable onClose;
+    private final Runnable onClose;
 
     /**
      * Wires given parts (tests pass their own reloader and scheduler).
@@ -33,11 +33,7 @@ public final class WatchedResources implements AutoCloseable {
      * @param onClose run after the watcher stops, e.g. closing a scheduler made for this object
      */
     public WatchedResources(
-            List<Path> paths,
-            ResourceReloader reloader,
-            Duration quietPeriod,
-            Scheduler scheduler,
-            AutoCloseable onClose)
+            List<Path> paths, ResourceReloader reloader, Duration quietPeriod, Scheduler scheduler, Runnable onClose)
             throws IOException {
         this.reloader = reloader;
         this.onClose = onClose;
@@ -84,8 +80,11 @@ public final class WatchedResources implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        watcher.close();
-        onClose.close();
+    public void close() throws IOException {
+        try {
+            watcher.close();
+        } finally {
+            onClose.run();
+        }
     }
 }
