@@ -1,0 +1,24 @@
+package dev.switchboard.triggers.model;
+
+/** The annotation keys Switchboard reads; every other {@code switchboard.dev/} key is an error. */
+public final class SwitchboardAnnotations {
+
+    /** The vendor prefix: keys under it are checked, all others are free. */
+    public static final String PREFIX = "switchboard.dev/";
+
+    /** Knative Kafka broker's ordering annotation, honoured as is. */
+    public static final String DELIVERY_ORDER = "kafka.eventing.knative.dev/delivery.order";
+
+    public static final String MAX_IN_FLIGHT = PREFIX + "max-in-flight";
+    public static final String RATE_LIMIT = PREFIX + "rate-limit";
+    public static final String START_FROM = PREFIX + "start-from";
+    public static final String PAUSED = PREFIX + "paused";
+    public static final String REPLY = PREFIX + "reply";
+    public static final String BACKOFF_MAX = PREFIX + "backoff-max";
+
+    public static final String AUTH = PREFIX + "auth";
+    public static final String ALLOWED_SUBJECTS = PREFIX + "allowed-subjects";
+    public static final String AUTH_CONTEXT = PREFIX + "authcontext";
+
+    private SwitchboardAnnotations() {}
+}

@@ -1,0 +1,151 @@
+package dev.switchboard.triggers.reload;
+
+import static dev.switchboard.triggers.reload.ResourceReloaderTest.trigger;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.triggers.model.ResourceId;
+import dev.switchboard.triggers.yaml.LoadResult;
+import dev.switchboard.triggers.yaml.ResourceLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hot reload against a real temporary folder: real WatchService, real scheduler, Awaitility for waiting. */
+class WatchedResourcesTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private final ResourceLoader loader = new ResourceLoader();
+    private final AtomicInteger loads = new AtomicInteger();
+    private final ExecutorScheduler scheduler = new ExecutorScheduler("test-reload");
+    private WatchedResources watched;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (watched != null) {
+            watched.close();
+        }
+        scheduler.close();
+    }
+
+    @Test
+    void appliesValidChange() throws IOException {
+        write("a.yaml", trigger("a", "http://a.example/"));
+        start(List.of(dir), Duration.ofMillis(100));
+
+        write("b.yaml", trigger("b", "http://b.example/"));
+
+        await().atMost(PATIENCE).until(() -> reloader().current().number() == 2);
+        assertThat(reloader().current().resources().trigger(id("b"))).isPresent();
+        assertThat(reloader().lastResult().orElseThrow().isApplied()).isTrue();
+    }
+
+    @Test
+    void rejectsBrokenChangeAndKeepsServingOldSet() throws IOException {
+        write("a.yaml", trigger("a", "http://a.example/"));
+        start(List.of(dir), Duration.ofMillis(100));
+
+        write("a.yaml", trigger("a", "http://a.example/") + "  delivery: {retry: -3}\n");
+
+        await().atMost(PATIENCE).until(() -> reloader().lastResult().isPresent());
+        ReloadResult result = reloader().lastResult().orElseThrow();
+        assertThat(result.outcome()).isEqualTo(ReloadResult.Outcome.REJECTED);
+        assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo(dir.resolve("a.yaml").toString());
+            assertThat(d.path()).isEqualTo("spec.delivery.retry");
+        });
+        assertThat(reloader().current().number()).isEqualTo(1);
+        assertThat(reloader().current().resources().trigger(id("a"))).isPresent();
+    }
+
+    @Test
+    void burstOfWritesCausesOneReload() throws IOException {
+        write("a.yaml", trigger("a", "http://a.example/"));
+        start(List.of(dir), Duration.ofSeconds(1));
+
+        for (int i = 0; i < 5; i++) {
+            write("a.yaml", trigger("a", "http://a" + i + ".example/"));
+        }
+
+        await().atMost(PATIENCE).until(() -> reloader().current().number() == 2 && !watched.isReloadPending());
+        assertThat(loads).hasValue(1);
+        assertThat(reloader().current().resources().status(id("a")).subscriberUri())
+                .hasValueSatisfying(uri -> assertThat(uri).hasToString("http://a4.example/"));
+    }
+
+    @Test
+    void deletedFileOfAFolderRemovesItsResources() throws IOException {
+        write("a.yaml", trigger("a", "http://a.example/"));
+        write("b.yaml", trigger("b", "http://b.example/"));
+        start(List.of(dir), Duration.ofMillis(100));
+
+        Files.delete(dir.resolve("b.yaml"));
+
+        await().atMost(PATIENCE).until(() -> reloader().current().number() == 2);
+        assertThat(reloader().current().resources().triggers())
+                .extracting(t -> t.metadata().name())
+                .containsExactly("a");
+    }
+
+    @Test
+    void deletedConfiguredFileIsRejected() throws IOException {
+        Path file = write("a.yaml", trigger("a", "http://a.example/"));
+        start(List.of(file), Duration.ofMillis(100));
+
+        Files.delete(file);
+
+        await().atMost(PATIENCE).until(() -> reloader().lastResult().isPresent());
+        assertThat(reloader().lastResult().orElseThrow().diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.render()).isEqualTo(file + ": error: no such file or folder"));
+        assertThat(reloader().current().number()).isEqualTo(1);
+    }
+
+    @Test
+    void unchangedContentDoesNotBumpGeneration() throws IOException {
+        String content = trigger("a", "http://a.example/");
+        write("a.yaml", content);
+        start(List.of(dir), Duration.ofMillis(100));
+
+        write("a.yaml", content);
+
+        await().atMost(PATIENCE).until(() -> loads.get() >= 1 && !watched.isReloadPending());
+        assertThat(reloader().current().number()).isEqualTo(1);
+        assertThat(reloader().lastResult()).isEmpty();
+    }
+
+    private void start(List<Path> paths, Duration quiet) throws IOException {
+        LoadResult initial = loader.load(paths, List.of());
+        ResourceReloader reloader = new ResourceReloader(
+                ((LoadResult.Valid) initial).resources(),
+                () -> {
+                    loads.incrementAndGet();
+                    return loader.load(paths, List.of());
+                },
+                Clock.systemUTC());
+        watched = new WatchedResources(paths, reloader, quiet, scheduler, () -> {});
+    }
+
+    private ResourceReloader reloader() {
+        return watched.reloader();
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private static ResourceId id(String name) {
+        return new ResourceId("default", name);
+    }
+}
