@@ -5,16 +5,20 @@ import dev.switchboard.broker.ingress.BrokerDirectory;
 import dev.switchboard.broker.log.TopicNames;
 import dev.switchboard.broker.log.TopicProvisioner;
 import dev.switchboard.broker.log.TopicSpec;
+import dev.switchboard.triggers.model.Broker;
+import dev.switchboard.triggers.model.ResourceSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * The brokers that exist and their topics: each broker's event topic and dead-letter topic are created
- * (partitions, replication, {@code min.insync.replicas} from the config) before the broker is routable.
+ * The brokers of the served resource set and their topics. Each broker's event topic and dead-letter topic
+ * are created (partitions, replication, {@code min.insync.replicas} from the config) before the broker
+ * becomes routable; a broker removed from the resources stops being routable (404), its topics are kept.
  */
 final class BrokerTopics implements BrokerDirectory {
     /** Room for headers and framing on top of the largest event body. */
@@ -22,22 +26,29 @@ final class BrokerTopics implements BrokerDirectory {
 
     private final ServerConfig config;
     private final TopicProvisioner provisioner;
-    private final Map<String, String> topicByBroker = new ConcurrentHashMap<>();
+    private volatile Map<String, String> topicByBroker = Map.of();
 
     BrokerTopics(ServerConfig config, Admin admin, Duration timeout) {
         this.config = config;
         this.provisioner = new TopicProvisioner(admin, timeout);
     }
 
-    /** SPEC §3: with no Broker declared, {@code default/default} exists. */
-    void provisionImplicitDefault() {
-        provision("default", "default");
-    }
-
-    void provision(String namespace, String name) {
-        String events = TopicNames.events(namespace, name);
-        provisioner.ensureAll(List.of(spec(events), spec(TopicNames.deadLetters(namespace, name))));
-        topicByBroker.put(namespace + '/' + name, events);
+    /** Provisions the topics of every broker of {@code resources}, then routes exactly those brokers. */
+    synchronized void serve(ResourceSet resources) {
+        Map<String, String> routes = new HashMap<>();
+        List<TopicSpec> specs = new ArrayList<>();
+        for (Broker broker : resources.brokers()) {
+            String namespace = broker.id().namespace();
+            String name = broker.id().name();
+            String events = TopicNames.events(namespace, name);
+            routes.put(key(namespace, name), events);
+            if (!topicByBroker.containsValue(events)) {
+                specs.add(spec(events));
+                specs.add(spec(TopicNames.deadLetters(namespace, name)));
+            }
+        }
+        provisioner.ensureAll(specs);
+        topicByBroker = Map.copyOf(routes);
     }
 
     List<String> topics() {
@@ -46,7 +57,11 @@ final class BrokerTopics implements BrokerDirectory {
 
     @Override
     public Optional<String> topicOf(String namespace, String name) {
-        return Optional.ofNullable(topicByBroker.get(namespace + '/' + name));
+        return Optional.ofNullable(topicByBroker.get(key(namespace, name)));
+    }
+
+    private static String key(String namespace, String name) {
+        return namespace + '/' + name;
     }
 
     private TopicSpec spec(String topic) {

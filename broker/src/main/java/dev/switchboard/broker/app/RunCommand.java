@@ -79,7 +79,15 @@ final class RunCommand implements Callable<Integer> {
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
 
-        SwitchboardServer server = SwitchboardServer.start(config);
+        SwitchboardServer server;
+        try {
+            server = SwitchboardServer.start(config);
+        } catch (InvalidResourcesException e) {
+            err.println("switchboard: invalid resources");
+            err.println(e.getMessage());
+            err.flush();
+            return EXIT_BAD_CONFIG;
+        }
         out.println(Banner.render(config, server.ports()));
         out.flush();
         stop.await();

@@ -73,15 +73,15 @@ public final class SwitchboardServer implements AutoCloseable {
                 AdminClientConfig.CLIENT_ID_CONFIG,
                 "switchboard-admin"));
         closeables.push(admin);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        closeables.push(registry::close);
         brokers = new BrokerTopics(config, admin, STARTUP_TIMEOUT);
-        brokers.provisionImplicitDefault();
+        closeables.push(ServedResources.start(config, brokers, registry, Clock.systemUTC()));
 
         KafkaReachability kafkaReachability =
                 new KafkaReachability(admin, Duration.ofSeconds(5), Duration.ofSeconds(3), true);
         closeables.push(kafkaReachability);
 
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        closeables.push(registry::close);
         vertx = Vertx.vertx();
         closeables.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
 

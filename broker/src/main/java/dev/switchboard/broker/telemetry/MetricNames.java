@@ -11,6 +11,10 @@ public final class MetricNames {
     /** Timer with histogram, tags namespace, broker: request received to Kafka acknowledgement. */
     public static final String INGRESS_DURATION = "switchboard.ingress.duration";
 
+    /** Counter, tag result (applied, rejected): resource reloads. */
+    public static final String CONFIG_RELOADS = "switchboard.config.reloads";
+
+    public static final String TAG_RESULT = "result";
     public static final String TAG_NAMESPACE = "namespace";
     public static final String TAG_BROKER = "broker";
     public static final String TAG_CODE = "code";
