@@ -1,6 +1,6 @@
 package dev.switchboard.broker.app;
 
-import dev.switchboard.broker.delivery.PercentEncoder;
+import dev.switchboard.broker.codec.PercentEncoder;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;

@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ingress;
 
+import dev.switchboard.broker.codec.Rejection;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;

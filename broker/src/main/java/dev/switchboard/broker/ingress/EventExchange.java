@@ -1,5 +1,8 @@
 package dev.switchboard.broker.ingress;
 
+import dev.switchboard.broker.codec.ContentMode;
+import dev.switchboard.broker.codec.ReadResult;
+import dev.switchboard.broker.codec.Rejection;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,5 +1,7 @@
 package dev.switchboard.broker.ingress;
 
+import dev.switchboard.broker.codec.ContentMode;
+import dev.switchboard.broker.codec.Rejection;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ingress;
 
+import dev.switchboard.broker.codec.EventReader;
 import dev.switchboard.broker.log.EventAppender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;

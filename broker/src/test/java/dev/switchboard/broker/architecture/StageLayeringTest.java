@@ -36,6 +36,8 @@ class StageLayeringTest {
             .definedBy("dev.switchboard.broker.config..")
             .layer("Telemetry")
             .definedBy("dev.switchboard.broker.telemetry..")
+            .layer("Codec")
+            .definedBy("dev.switchboard.broker.codec..")
             .whereLayer("App")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("Ops")
@@ -50,6 +52,8 @@ class StageLayeringTest {
             .mayOnlyBeAccessedByLayers("App", "Ops", "Ingress", "Dispatch", "Delivery")
             .whereLayer("Config")
             .mayOnlyBeAccessedByLayers("App", "Ops", "Ingress", "Dispatch", "Delivery", "Log")
+            .whereLayer("Codec")
+            .mayOnlyBeAccessedByLayers("App", "Ops", "Ingress", "Dispatch", "Delivery")
             .because("events flow ingress → log → dispatch → delivery; a stage never calls back upstream");
 
     @ArchTest

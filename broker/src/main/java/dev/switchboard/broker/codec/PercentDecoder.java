@@ -1,4 +1,4 @@
-package dev.switchboard.broker.ingress;
+package dev.switchboard.broker.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * (https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/bindings/http-protocol-binding.md#3132-http-header-values):
  * {@code %XX} sequences are bytes, the result is strict UTF-8. The CloudEvents Java SDK does not do this.
  */
-final class PercentDecoder {
+public final class PercentDecoder {
     private PercentDecoder() {}
 
     /**
@@ -19,7 +19,7 @@ final class PercentDecoder {
      *
      * @throws IllegalArgumentException naming the problem when a sequence is malformed or the bytes are not UTF-8
      */
-    static String decode(String value) {
+    public static String decode(String value) {
         if (value.indexOf('%') < 0 && isAscii(value)) {
             return value;
         }

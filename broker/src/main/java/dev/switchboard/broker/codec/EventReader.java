@@ -1,16 +1,16 @@
-package dev.switchboard.broker.ingress;
+package dev.switchboard.broker.codec;
 
 import io.vertx.core.MultiMap;
 
 /** Reads the events of a request in whichever content mode its {@code Content-Type} says. */
-final class EventReader {
+public final class EventReader {
     private final JsonFormatReader json = new JsonFormatReader();
 
-    ReadResult read(MultiMap headers, byte[] body) {
+    public ReadResult read(MultiMap headers, byte[] body) {
         return read(ContentMode.of(headers.get("content-type")), headers, body);
     }
 
-    ReadResult read(ContentMode mode, MultiMap headers, byte[] body) {
+    public ReadResult read(ContentMode mode, MultiMap headers, byte[] body) {
         return switch (mode) {
             case STRUCTURED -> json.structured(body);
             case BATCH -> json.batch(body);

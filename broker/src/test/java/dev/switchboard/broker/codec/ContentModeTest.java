@@ -1,4 +1,4 @@
-package dev.switchboard.broker.ingress;
+package dev.switchboard.broker.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.broker.ingress;
+package dev.switchboard.broker.codec;
 
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
@@ -15,6 +15,6 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines("cucumber")
 @SelectDirectories("../../shared/testdata/cloudevents-conformance")
-@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.switchboard.broker.ingress")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.switchboard.broker.codec")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "pretty, summary")
 class CloudEventsConformanceTest {}

@@ -1,4 +1,4 @@
-package dev.switchboard.broker.ingress;
+package dev.switchboard.broker.codec;
 
 import java.util.Locale;
 
@@ -7,7 +7,7 @@ import java.util.Locale;
  * structured {@code application/cloudevents+FORMAT}, batched {@code application/cloudevents-batch+FORMAT},
  * anything else binary). Only the JSON event format is supported; other formats are a 415.
  */
-enum ContentMode {
+public enum ContentMode {
     BINARY,
     STRUCTURED,
     BATCH,
@@ -16,7 +16,7 @@ enum ContentMode {
     private static final String STRUCTURED_PREFIX = "application/cloudevents";
     private static final String BATCH_PREFIX = "application/cloudevents-batch";
 
-    static ContentMode of(String contentType) {
+    public static ContentMode of(String contentType) {
         if (contentType == null) {
             return BINARY;
         }
@@ -34,7 +34,7 @@ enum ContentMode {
     }
 
     /** The media type without parameters, lower-cased. */
-    static String mediaType(String contentType) {
+    public static String mediaType(String contentType) {
         int semicolon = contentType.indexOf(';');
         String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
         return type.trim().toLowerCase(Locale.ROOT);

@@ -1,4 +1,4 @@
-package dev.switchboard.broker.ingress;
+package dev.switchboard.broker.codec;
 
 /**
  * Thrown inside the readers when an event breaks a rule; converted to a {@link Rejection} at the reader's

@@ -1,4 +1,4 @@
-package dev.switchboard.broker.delivery;
+package dev.switchboard.broker.codec;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,16 +1,16 @@
-package dev.switchboard.broker.ingress;
+package dev.switchboard.broker.codec;
 
 import io.cloudevents.CloudEvent;
 import java.util.List;
 import java.util.Optional;
 
 /** What a reader made of a request: the events to store, or why none will be. */
-record ReadResult(List<CloudEvent> events, Optional<Rejection> rejection) {
-    static ReadResult of(List<CloudEvent> events) {
+public record ReadResult(List<CloudEvent> events, Optional<Rejection> rejection) {
+    public static ReadResult of(List<CloudEvent> events) {
         return new ReadResult(List.copyOf(events), Optional.empty());
     }
 
-    static ReadResult of(Rejection rejection) {
+    public static ReadResult of(Rejection rejection) {
         return new ReadResult(List.of(), Optional.of(rejection));
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.broker.ingress;
+package dev.switchboard.broker.codec;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
