@@ -1,0 +1,91 @@
+package dev.switchboard.broker.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.broker.log.TopicProvisioner;
+import dev.switchboard.broker.log.TopicSpec;
+import dev.switchboard.broker.testing.KafkaCluster;
+import dev.switchboard.broker.testing.KafkaExtension;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The in-flight cap and the request deadline: with every permit held by a client that stops sending its
+ * body, new requests get 429 with Retry-After; the stalled request gets 408 at the deadline and its
+ * permit comes back, after which events are accepted again.
+ */
+@ExtendWith(KafkaExtension.class)
+class IngressLimitsIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(2);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static IngressFixture ingress;
+
+    @BeforeAll
+    static void start(KafkaCluster kafka) throws Exception {
+        String topic = kafka.uniqueName("limits");
+        try (var admin = kafka.admin()) {
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(new TopicSpec(topic, 1, (short) 1, 1));
+        }
+        ingress = new IngressFixture(
+                kafka.bootstrapServers(),
+                new IngressLimits(64 * 1024, 1, DEADLINE, Duration.ofSeconds(30)),
+                Map.of("default/default", topic));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ingress.close();
+    }
+
+    @Test
+    void overloadIs429AndAStalledBodyIs408AtTheDeadline() throws Exception {
+        try (Socket stalled = new Socket("127.0.0.1", ingress.port)) {
+            OutputStream out = stalled.getOutputStream();
+            out.write(("POST /default/default HTTP/1.1\r\nHost: localhost\r\nce-specversion: 1.0\r\n"
+                            + "ce-id: stalled\r\nce-source: /s\r\nce-type: t\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 100\r\n\r\n{\"partial\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> ingress.server.inFlight() == 1);
+            HttpResponse<String> overloaded = send("while-stalled");
+            assertThat(overloaded.statusCode()).isEqualTo(429);
+            assertThat(overloaded.headers().firstValue("Retry-After")).isPresent();
+
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(stalled.getInputStream(), StandardCharsets.US_ASCII));
+            stalled.setSoTimeout((int) DEADLINE.plusSeconds(10).toMillis());
+            assertThat(reader.readLine()).startsWith("HTTP/1.1 408");
+        }
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(send("after").statusCode()).isEqualTo(202));
+        assertThat(ingress.server.inFlight()).isZero();
+    }
+
+    private static HttpResponse<String> send(String id) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(ingress.uri("/default/default"))
+                .timeout(Duration.ofSeconds(30))
+                .header("ce-specversion", "1.0")
+                .header("ce-id", id)
+                .header("ce-source", "/limits-test")
+                .header("ce-type", "com.example.test")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
