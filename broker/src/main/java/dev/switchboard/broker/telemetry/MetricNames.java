@@ -18,6 +18,8 @@ public final class MetricNames {
     public static final String TAG_NAMESPACE = "namespace";
     public static final String TAG_BROKER = "broker";
     public static final String TAG_CODE = "code";
+    /** The CloudEvent type: a tag only with {@code metrics.eventTypeTag: true} (cardinality). */
+    public static final String TAG_TYPE = "type";
 
     /** Tag value used for requests to a broker that does not exist, so callers cannot mint new series. */
     public static final String UNKNOWN = "_unknown";
