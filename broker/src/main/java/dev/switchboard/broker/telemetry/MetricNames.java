@@ -32,6 +32,7 @@ public final class MetricNames {
     public static final String TAG_CODE = "code";
     /** The CloudEvent type: a tag only with {@code metrics.eventTypeTag: true} (cardinality). */
     public static final String TAG_TYPE = "type";
+
     public static final String TAG_TRIGGER = "trigger";
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_DESTINATION = "destination";
