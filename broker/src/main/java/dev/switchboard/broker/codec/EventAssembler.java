@@ -54,6 +54,7 @@ final class EventAssembler {
     /** A context attribute or extension carried as a string. */
     EventAssembler string(String name, String value) {
         checkName(name);
+        checkCharacters(name, value);
         switch (name) {
             case SPECVERSION -> {
                 if (!"1.0".equals(value)) {
@@ -123,6 +124,27 @@ final class EventAssembler {
             builder.withData(data);
         }
         return builder.build();
+    }
+
+    /**
+     * Spec "Type System", String: control characters (U+0000–U+001F, U+007F–U+009F), unpaired surrogates
+     * and noncharacters must not be used.
+     */
+    private static void checkCharacters(String name, String value) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            boolean control = c <= 0x1F || (c >= 0x7F && c <= 0x9F);
+            boolean surrogate = c >= 0xD800 && c <= 0xDFFF;
+            boolean nonCharacter = (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+            if (control || surrogate || nonCharacter) {
+                throw new InvalidEventException(
+                        name,
+                        String.format(
+                                "attribute %s contains the character U+%04X, which a CloudEvents string must not use",
+                                name, c));
+            }
+            i += Character.charCount(c);
+        }
     }
 
     private static void requireExtension(String name, String what) {

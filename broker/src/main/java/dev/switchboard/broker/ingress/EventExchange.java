@@ -73,7 +73,7 @@ final class EventExchange {
         Vertx vertx = ingress.vertx();
         deadlineTimer = vertx.setTimer(ingress.limits().requestTimeout().toMillis(), id -> onDeadline());
         request.handler(this::onChunk);
-        request.exceptionHandler(error -> abandon());
+        request.exceptionHandler(this::onRequestError);
         request.endHandler(ignored -> onBodyEnd());
     }
 
@@ -157,6 +157,7 @@ final class EventExchange {
         }
     }
 
+    /** Metrics and the permit are settled before the answer is written, so a client never sees them lag. */
     private void answerAccepted(List<CloudEvent> events) {
         if (answered) {
             finish();
@@ -164,8 +165,8 @@ final class EventExchange {
         }
         answered = true;
         ingress.metrics().accepted(namespace, broker, events, System.nanoTime() - startNanos);
-        Answers.accepted(request.response());
         finish();
+        Answers.accepted(request.response());
     }
 
     private void answer(Rejection rejection) {
@@ -175,8 +176,8 @@ final class EventExchange {
         }
         answered = true;
         ingress.metrics().refused(namespace, broker, rejection.status());
-        Answers.rejected(request.response(), rejection);
         finish();
+        Answers.rejected(request.response(), rejection);
     }
 
     /**
@@ -198,10 +199,18 @@ final class EventExchange {
         finish();
     }
 
-    /** The connection failed before an answer could be sent: nothing to answer, give the permit back. */
-    private void abandon() {
-        answered = true;
-        finish();
+    /**
+     * The body could not be read: a framing error (bad chunk) is answered 400 and the connection closed; a
+     * connection that is already gone gets no answer, and the permit comes back either way.
+     */
+    private void onRequestError(Throwable error) {
+        if (answered || request.connection() == null) {
+            answered = true;
+            finish();
+            return;
+        }
+        bodyComplete = true;
+        answerAndClose(Rejection.invalid(null, "the request body is malformed: " + error.getMessage()));
     }
 
     private void finish() {

@@ -75,7 +75,10 @@ class BinaryModeReaderTest {
                         "ce-datacontenttype header",
                         valid().add("ce-datacontenttype", "text/plain"),
                         "datacontenttype"),
-                Arguments.of("empty subject", valid().add("ce-subject", ""), "subject"));
+                Arguments.of("empty subject", valid().add("ce-subject", ""), "subject"),
+                Arguments.of("NUL in a value", valid().add("ce-note", "a%00b"), "note"),
+                Arguments.of("C1 control in a value", valid().add("ce-note", "a%C2%85b"), "note"),
+                Arguments.of("noncharacter in a value", valid().add("ce-note", "%EF%BF%BE"), "note"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -76,6 +76,8 @@ class JsonFormatReaderTest {
                 "object extension|{'specversion':'1.0','id':'1','source':'/s','type':'t','nested':{'a':1}}|nested",
                 "int overflow|{'specversion':'1.0','id':'1','source':'/s','type':'t','big':2147483648}|big",
                 "bad time|{'specversion':'1.0','id':'1','source':'/s','type':'t','time':'noon'}|time",
+                "lone surrogate|{'specversion':'1.0','id':'\\ud800','source':'/s','type':'t'}|id",
+                "control character|{'specversion':'1.0','id':'1','source':'/s','type':'t','note':'a\\u0001'}|note",
                 "empty body||NULL"
             })
     void rejectsInvalidStructuredEvents(String name, String body, String attribute) {
