@@ -89,7 +89,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 config.ingress().maxEventBytes(),
                 config.ingress().maxInFlight(),
                 config.ingress().requestTimeout(),
-                config.ingress().idleTimeout());
+                config.ingress().idleTimeout(),
+                config.metrics().eventTypeTag());
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaProducerSettings.of(
                 bootstrap,
                 limits.maxEventBytes(),

@@ -118,7 +118,7 @@ final class EventExchange {
         Future.all(appends).onComplete(done -> {
             appendPending = false;
             if (done.succeeded()) {
-                answerAccepted();
+                answerAccepted(events);
             } else {
                 answer(Rejection.of(
                         Rejection.Kind.UNAVAILABLE,
@@ -157,13 +157,13 @@ final class EventExchange {
         }
     }
 
-    private void answerAccepted() {
+    private void answerAccepted(List<CloudEvent> events) {
         if (answered) {
             finish();
             return;
         }
         answered = true;
-        ingress.metrics().answered(namespace, broker, 202, System.nanoTime() - startNanos);
+        ingress.metrics().accepted(namespace, broker, events, System.nanoTime() - startNanos);
         Answers.accepted(request.response());
         finish();
     }
@@ -174,7 +174,7 @@ final class EventExchange {
             return;
         }
         answered = true;
-        ingress.metrics().answered(namespace, broker, rejection.status(), System.nanoTime() - startNanos);
+        ingress.metrics().refused(namespace, broker, rejection.status());
         Answers.rejected(request.response(), rejection);
         finish();
     }
@@ -190,7 +190,7 @@ final class EventExchange {
         }
         answered = true;
         closeWhenBodyEnds = true;
-        ingress.metrics().answered(namespace, broker, rejection.status(), System.nanoTime() - startNanos);
+        ingress.metrics().refused(namespace, broker, rejection.status());
         Answers.rejected(request.response(), rejection);
         if (bodyComplete) {
             request.connection().close();

@@ -2,6 +2,7 @@ package dev.switchboard.broker.ingress;
 
 import dev.switchboard.broker.codec.ContentMode;
 import dev.switchboard.broker.codec.Rejection;
+import dev.switchboard.broker.telemetry.MetricNames;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -97,11 +98,10 @@ final class IngressHandler implements Handler<HttpServerRequest> {
 
     private void reject(HttpServerRequest request, String namespace, String broker, Rejection rejection) {
         ingress.metrics()
-                .answered(
-                        namespace == null ? dev.switchboard.broker.telemetry.MetricNames.UNKNOWN : namespace,
-                        broker == null ? dev.switchboard.broker.telemetry.MetricNames.UNKNOWN : broker,
-                        rejection.status(),
-                        0);
+                .refused(
+                        namespace == null ? MetricNames.UNKNOWN : namespace,
+                        broker == null ? MetricNames.UNKNOWN : broker,
+                        rejection.status());
         Answers.rejected(request.response(), rejection);
         if (rejection.kind() == Rejection.Kind.TOO_LARGE) {
             discardThenClose(request);

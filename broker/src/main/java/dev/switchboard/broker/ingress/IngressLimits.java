@@ -9,10 +9,17 @@ import java.time.Duration;
  * @param maxInFlight requests being read or stored at once before new ones get 429
  * @param requestTimeout from the request's arrival to its answer: a slow body gets 408, a slow Kafka 503
  * @param idleTimeout an idle keep-alive connection is closed after this long
+ * @param eventTypeTag whether ingress metrics carry the event {@code type} tag ({@code metrics.eventTypeTag})
  */
-public record IngressLimits(int maxEventBytes, int maxInFlight, Duration requestTimeout, Duration idleTimeout) {
+public record IngressLimits(
+        int maxEventBytes, int maxInFlight, Duration requestTimeout, Duration idleTimeout, boolean eventTypeTag) {
     public static final int MIN_EVENT_BYTES = 64 * 1024;
     public static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    /** Limits without the event type tag. */
+    public IngressLimits(int maxEventBytes, int maxInFlight, Duration requestTimeout, Duration idleTimeout) {
+        this(maxEventBytes, maxInFlight, requestTimeout, idleTimeout, false);
+    }
 
     public IngressLimits {
         if (maxEventBytes < MIN_EVENT_BYTES) {
@@ -24,6 +31,6 @@ public record IngressLimits(int maxEventBytes, int maxInFlight, Duration request
     }
 
     public static IngressLimits defaults() {
-        return new IngressLimits(1024 * 1024, 10_000, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return new IngressLimits(1024 * 1024, 10_000, Duration.ofSeconds(10), Duration.ofSeconds(60), false);
     }
 }

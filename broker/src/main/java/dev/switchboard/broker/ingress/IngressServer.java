@@ -42,7 +42,7 @@ public final class IngressServer {
                 limits,
                 new EventReader(),
                 appender,
-                new IngressMetrics(registry),
+                new IngressMetrics(registry, limits.eventTypeTag()),
                 new InFlightLimiter(limits.maxInFlight()));
         this.handler = new IngressHandler(ingress, brokers, ready);
     }

@@ -5,7 +5,11 @@ import dev.switchboard.broker.log.KafkaProducerSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +17,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** A real ingress (Vert.x server, shared idempotent producer) in front of a real Kafka, for one test class. */
 final class IngressFixture implements AutoCloseable {
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     final Vertx vertx = Vertx.vertx();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final IngressServer server;
@@ -26,6 +33,20 @@ final class IngressFixture implements AutoCloseable {
         BrokerDirectory brokers = (namespace, name) -> Optional.ofNullable(topicByBroker.get(namespace + "/" + name));
         server = new IngressServer(vertx, limits, appender, brokers, () -> true, registry);
         port = server.listen("127.0.0.1", 0, 2).await(30, TimeUnit.SECONDS);
+    }
+
+    /** POSTs a small binary-mode JSON event with {@code id} to {@code default/default} over HTTP/1.1. */
+    HttpResponse<String> send(String id) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/default/default"))
+                .timeout(Duration.ofSeconds(30))
+                .header("ce-specversion", "1.0")
+                .header("ce-id", id)
+                .header("ce-source", "/ingress-test")
+                .header("ce-type", "com.example.test")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\"}"))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     URI uri(String path) {

@@ -128,8 +128,10 @@ class IngressIT {
                 .tags("namespace", "team-a", "broker", "orders", "code", "400")
                 .counter()
                 .count();
-        long expectedAccepted =
-                IngressCases.all().stream().filter(c -> c.status() == 202).count();
+        long expectedAccepted = IngressCases.all().stream()
+                .filter(c -> c.status() == 202)
+                .mapToLong(c -> c.stored().size())
+                .sum();
         long expectedInvalid =
                 IngressCases.all().stream().filter(c -> c.status() == 400).count();
         assertThat(accepted).isEqualTo(expectedAccepted);

@@ -8,7 +8,6 @@ import dev.switchboard.broker.log.TopicProvisioner;
 import dev.switchboard.broker.log.TopicSpec;
 import dev.switchboard.broker.testing.TopicReader;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,14 +41,14 @@ class IngressKafkaDownIT {
         try (IngressFixture ingress = startIngress(kafka)) {
             for (int i = 0; i < 20; i++) {
                 String id = "before-" + i;
-                assertThat(send(ingress, id).statusCode()).isEqualTo(202);
+                assertThat(ingress.send(id).statusCode()).isEqualTo(202);
                 accepted.add(id);
             }
 
             kafka.stop();
 
             long start = System.nanoTime();
-            HttpResponse<String> response = send(ingress, "during-outage");
+            HttpResponse<String> response = ingress.send("during-outage");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After"))
@@ -80,18 +79,5 @@ class IngressKafkaDownIT {
                 kafka.bootstrapServers(),
                 new IngressLimits(64 * 1024, 100, DEADLINE, Duration.ofSeconds(30)),
                 Map.of("default/default", TOPIC));
-    }
-
-    private static HttpResponse<String> send(IngressFixture ingress, String id) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(ingress.uri("/default/default"))
-                .timeout(Duration.ofSeconds(30))
-                .header("ce-specversion", "1.0")
-                .header("ce-id", id)
-                .header("ce-source", "/kafka-down-test")
-                .header("ce-type", "com.example.test")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\"}"))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -12,7 +12,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,7 +61,7 @@ class IngressLimitsIT {
             out.flush();
 
             await().atMost(Duration.ofSeconds(10)).until(() -> ingress.server.inFlight() == 1);
-            HttpResponse<String> overloaded = send("while-stalled");
+            HttpResponse<String> overloaded = ingress.send("while-stalled");
             assertThat(overloaded.statusCode()).isEqualTo(429);
             assertThat(overloaded.headers().firstValue("Retry-After")).isPresent();
 
@@ -73,19 +72,8 @@ class IngressLimitsIT {
         }
 
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(send("after").statusCode()).isEqualTo(202));
+                .untilAsserted(
+                        () -> assertThat(ingress.send("after").statusCode()).isEqualTo(202));
         assertThat(ingress.server.inFlight()).isZero();
-    }
-
-    private static HttpResponse<String> send(String id) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(ingress.uri("/default/default"))
-                .timeout(Duration.ofSeconds(30))
-                .header("ce-specversion", "1.0")
-                .header("ce-id", id)
-                .header("ce-source", "/limits-test")
-                .header("ce-type", "com.example.test")
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
