@@ -203,11 +203,13 @@ public final class OpsFixture implements AutoCloseable {
         Gauge.builder(MetricNames.TRIGGER_LAG_EVENTS, lag, AtomicReference::get)
                 .tag(MetricNames.TAG_NAMESPACE, namespace)
                 .tag(MetricNames.TAG_TRIGGER, trigger)
+                .strongReference(true)
                 .register(registry);
         Gauge.builder(MetricNames.TRIGGER_OLDEST_UNDELIVERED_AGE, age, AtomicReference::get)
                 .tag(MetricNames.TAG_NAMESPACE, namespace)
                 .tag(MetricNames.TAG_TRIGGER, trigger)
                 .baseUnit("seconds")
+                .strongReference(true)
                 .register(registry);
     }
 
