@@ -1,6 +1,7 @@
 package dev.switchboard.broker.ops;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +19,7 @@ public record HealthCheck(String name, Supplier<Outcome> probe) {
     }
 
     /** A check that passes while {@code passing} is true and otherwise fails with {@code problem}. */
-    public static HealthCheck of(String name, java.util.function.BooleanSupplier passing, String problem) {
+    public static HealthCheck of(String name, BooleanSupplier passing, String problem) {
         return new HealthCheck(name, () -> passing.getAsBoolean() ? Outcome.ok() : Outcome.failed(problem));
     }
 

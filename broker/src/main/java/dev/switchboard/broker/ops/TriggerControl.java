@@ -1,6 +1,7 @@
 package dev.switchboard.broker.ops;
 
 import dev.switchboard.triggers.model.ResourceId;
+import io.vertx.core.Future;
 import java.time.Instant;
 
 /**
@@ -10,22 +11,22 @@ import java.time.Instant;
 public interface TriggerControl {
 
     /** Moves the trigger's cursor back so events accepted at or after {@code from} are delivered again. */
-    io.vertx.core.Future<Void> replay(ResourceId trigger, Instant from);
+    Future<Void> replay(ResourceId trigger, Instant from);
 
     /** Sends the trigger's parked dead letters back to its subscriber; completes with how many. */
-    io.vertx.core.Future<Integer> redrive(ResourceId trigger);
+    Future<Integer> redrive(ResourceId trigger);
 
     /** Answers every call with a failure naming why: for a server whose dispatcher is not wired in. */
     static TriggerControl unavailable(String why) {
         return new TriggerControl() {
             @Override
-            public io.vertx.core.Future<Void> replay(ResourceId trigger, Instant from) {
-                return io.vertx.core.Future.failedFuture(why);
+            public Future<Void> replay(ResourceId trigger, Instant from) {
+                return Future.failedFuture(why);
             }
 
             @Override
-            public io.vertx.core.Future<Integer> redrive(ResourceId trigger) {
-                return io.vertx.core.Future.failedFuture(why);
+            public Future<Integer> redrive(ResourceId trigger) {
+                return Future.failedFuture(why);
             }
         };
     }

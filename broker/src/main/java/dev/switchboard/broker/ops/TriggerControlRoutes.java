@@ -1,5 +1,7 @@
 package dev.switchboard.broker.ops;
 
+import dev.switchboard.triggers.model.Condition;
+import dev.switchboard.triggers.model.ConditionType;
 import dev.switchboard.triggers.model.ResourceId;
 import dev.switchboard.triggers.model.ResourceSet;
 import dev.switchboard.triggers.model.TriggerStatus;
@@ -14,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code POST /api/v1/namespaces/{ns}/triggers/{name}/replay} and {@code .../redrive} (SPEC §6): validated
@@ -76,7 +79,7 @@ final class TriggerControlRoutes {
         }
         TriggerStatus status = resources.status(id);
         if (!status.isReady()) {
-            var ready = status.condition(dev.switchboard.triggers.model.ConditionType.READY);
+            Condition ready = status.condition(ConditionType.READY);
             JsonAnswers.send(
                     ctx,
                     409,
@@ -88,8 +91,7 @@ final class TriggerControlRoutes {
         return Optional.of(id);
     }
 
-    private static <T> void answer(
-            RoutingContext ctx, Future<T> outcome, java.util.function.Function<T, JsonObject> accepted) {
+    private static <T> void answer(RoutingContext ctx, Future<T> outcome, Function<T, JsonObject> accepted) {
         outcome.onComplete(
                 result -> JsonAnswers.send(ctx, 202, accepted.apply(result)),
                 failure -> JsonAnswers.send(

@@ -260,7 +260,7 @@ class MetricsIT {
                 .allSatisfy(name -> assertThat(metrics.has(name)).as(name).isTrue());
         assertThat(Set.of(
                         "jvm_memory_used_bytes",
-                        "jvm_gc_pause_seconds_count",
+                        "jvm_gc_live_data_size_bytes",
                         "jvm_threads_live_threads",
                         "jvm_classes_loaded_classes",
                         "process_cpu_usage",
