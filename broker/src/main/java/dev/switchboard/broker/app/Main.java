@@ -1,5 +1,6 @@
 package dev.switchboard.broker.app;
 
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A CloudEvents routing broker on Apache Kafka.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SendCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, SendCommand.class, TriggersCommand.class})
 public final class Main {
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
@@ -22,6 +23,13 @@ public final class Main {
     /** Runs a command line and returns its exit code; {@code run} is implied when no command is named. */
     static int execute(String[] args, Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new Main(), new Factory(environment));
+        return commandLine.execute(withDefaultCommand(args, commandLine));
+    }
+
+    /** As {@link #execute(String[], Map)}, printing to the given writers (tests read what a command prints). */
+    static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(environment));
+        commandLine.setOut(out).setErr(err);
         return commandLine.execute(withDefaultCommand(args, commandLine));
     }
 

@@ -9,17 +9,25 @@ import dev.switchboard.broker.log.EmbeddedKafka;
 import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
 import dev.switchboard.broker.log.KafkaReachability;
+import dev.switchboard.broker.ops.ConfigStatus;
+import dev.switchboard.broker.ops.HealthCheck;
+import dev.switchboard.broker.ops.HealthChecks;
 import dev.switchboard.broker.ops.OpsServer;
+import dev.switchboard.broker.ops.RuntimeMeters;
+import dev.switchboard.broker.ops.TriggerControl;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -43,6 +51,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private Vertx vertx;
     private Ports ports;
     private BrokerTopics brokers;
+    private PrometheusMeterRegistry registry;
 
     private SwitchboardServer(ServerConfig config) {
         this.config = config;
@@ -67,22 +76,26 @@ public final class SwitchboardServer implements AutoCloseable {
             closeables.push(kafka);
             bootstrap = kafka.bootstrapServers();
         }
-        Admin admin = Admin.create(Map.of(
+        AdminClient admin = AdminClient.create(Map.<String, Object>of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG,
                 "switchboard-admin"));
         closeables.push(admin);
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         closeables.push(registry::close);
+        RuntimeMeters runtimeMeters = new RuntimeMeters(registry).bindJvm();
+        closeables.push(runtimeMeters);
+        runtimeMeters.bindKafkaClient(admin);
         brokers = new BrokerTopics(config, admin, STARTUP_TIMEOUT);
-        closeables.push(ServedResources.start(config, brokers, registry, Clock.systemUTC()));
+        ServedResources served = ServedResources.start(config, brokers, registry, Clock.systemUTC());
+        closeables.push(served);
 
         KafkaReachability kafkaReachability =
                 new KafkaReachability(admin, Duration.ofSeconds(5), Duration.ofSeconds(3), true);
         closeables.push(kafkaReachability);
 
-        vertx = Vertx.vertx();
+        vertx = runtimeMeters.newVertx();
         closeables.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
 
         IngressLimits limits = new IngressLimits(
@@ -96,6 +109,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 limits.maxEventBytes(),
                 limits.requestTimeout(),
                 config.kafka().producer()));
+        runtimeMeters.bindKafkaClient(producer);
         brokers.topics().forEach(topic -> producer.partitionsFor(topic));
         appender = new KafkaEventAppender(vertx, producer, Clock.systemUTC());
         closeables.push(appender);
@@ -107,12 +121,31 @@ public final class SwitchboardServer implements AutoCloseable {
                         config.ingress().port(),
                         Math.max(1, Runtime.getRuntime().availableProcessors()))
                 .await(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        ops = new OpsServer(vertx, registry, ready);
+        HealthChecks readiness = new HealthChecks(
+                "readyz",
+                List.of(
+                        HealthCheck.of("kafka", kafkaReachability::reachable, "Kafka is not reachable"),
+                        HealthCheck.of("config", () -> served.reloader().current() != null, "no resources loaded"),
+                        HealthCheck.of("shutdown", () -> !draining, "draining")));
+        URI ingressUrl =
+                URI.create("http://" + Banner.displayHost(config.ingress().host()) + ":" + ingressPort);
+        ops = new OpsServer(
+                vertx,
+                registry,
+                readiness,
+                ConfigStatus.of(served.reloader()),
+                TriggerControl.unavailable("the dispatcher is not wired into this server yet"),
+                ingressUrl);
         int opsPort = ops.listen(config.ops().host(), config.ops().port())
                 .await(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         ports = new Ports(ingressPort, opsPort, bootstrap);
         new PortsFile(config.dataDir()).write(ports);
+    }
+
+    /** The one registry every stage records into, as {@code /metrics} shows it. */
+    public MeterRegistry meterRegistry() {
+        return registry;
     }
 
     public Ports ports() {

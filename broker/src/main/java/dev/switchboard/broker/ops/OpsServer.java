@@ -5,40 +5,89 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.BooleanSupplier;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 
 /**
- * The operations listener (SPEC §6): {@code /livez}, {@code /readyz} and {@code /metrics} in the Prometheus
- * text format. Bound to 127.0.0.1 by default; it never shares the ingress's port or limits.
+ * The operations listener (SPEC §6), on its own port (127.0.0.1:9090 by default), never sharing the
+ * ingress's port or limits:
+ *
+ * <pre>
+ *   GET  /livez /readyz [?verbose]        health (readiness: Kafka reachable, config loaded, not draining)
+ *   GET  /metrics                         Prometheus text format from the one registry
+ *   GET  /api/v1/brokers /api/v1/triggers /api/v1/status      resources, counters, config status
+ *   GET  /api/v1/overview                 all of the above in one body, for the status page
+ *   POST /api/v1/namespaces/{ns}/triggers/{name}/replay|redrive   dispatcher controls
+ *   GET  /                                the live status page
+ * </pre>
  */
 public final class OpsServer {
+    private static final long MAX_BODY_BYTES = 64 * 1024;
+
     private final Vertx vertx;
     private final PrometheusMeterRegistry registry;
-    private final BooleanSupplier ready;
+    private final HealthChecks liveness;
+    private final HealthChecks readiness;
+    private final ResourceViews views;
+    private final TriggerControlRoutes controls;
+    private final StatusPage page = new StatusPage();
+    private final Clock clock = Clock.systemUTC();
     private HttpServer server;
 
-    public OpsServer(Vertx vertx, PrometheusMeterRegistry registry, BooleanSupplier ready) {
+    /**
+     * @param readiness what {@code /readyz} checks
+     * @param config the served resources and the last reload
+     * @param control the dispatcher's replay and redrive
+     * @param ingressUrl the ingress base URL as clients reach it, for each broker's {@code address.url}
+     */
+    public OpsServer(
+            Vertx vertx,
+            PrometheusMeterRegistry registry,
+            HealthChecks readiness,
+            ConfigStatus config,
+            TriggerControl control,
+            URI ingressUrl) {
         this.vertx = vertx;
         this.registry = registry;
-        this.ready = ready;
+        this.liveness = new HealthChecks("livez", List.of(new HealthCheck("ping", HealthCheck.Outcome::ok)));
+        this.readiness = readiness;
+        this.views = new ResourceViews(config, new MeterReadings(registry), readiness, ingressUrl);
+        this.controls = new TriggerControlRoutes(config, control);
     }
 
     /** Listens on {@code host:port} (0 = a free port); completes with the bound port. */
     public Future<Integer> listen(String host, int port) {
         Router router = Router.router(vertx);
-        router.get("/livez").handler(ctx -> text(ctx, 200, "ok"));
-        router.get("/readyz").handler(this::readiness);
+        router.get("/livez").handler(ctx -> health(ctx, liveness));
+        router.get("/readyz").handler(ctx -> health(ctx, readiness));
         router.get("/metrics").handler(this::metrics);
+        router.get("/api/v1/brokers").handler(ctx -> JsonAnswers.send(ctx, 200, views.brokers()));
+        router.get("/api/v1/triggers").handler(ctx -> JsonAnswers.send(ctx, 200, views.triggers()));
+        router.get("/api/v1/status").handler(ctx -> JsonAnswers.send(ctx, 200, views.status()));
+        router.get("/api/v1/overview").handler(ctx -> JsonAnswers.send(ctx, 200, overview()));
+        router.post("/api/v1/namespaces/:namespace/triggers/:name/*")
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.post("/api/v1/namespaces/:namespace/triggers/:name/replay").handler(controls::replay);
+        router.post("/api/v1/namespaces/:namespace/triggers/:name/redrive").handler(controls::redrive);
+        router.get("/").handler(page::serve);
         server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
                 .requestHandler(router);
         return server.listen().map(HttpServer::actualPort);
     }
 
-    private void readiness(RoutingContext ctx) {
-        boolean isReady = ready.getAsBoolean();
-        text(ctx, isReady ? 200 : 503, isReady ? "ok" : "not ready");
+    private static void health(RoutingContext ctx, HealthChecks checks) {
+        HealthChecks.Report report = checks.run();
+        ctx.response()
+                .setStatusCode(report.passed() ? 200 : 503)
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(report.render(ctx.queryParams().contains("verbose")));
     }
 
     private void metrics(RoutingContext ctx) {
@@ -48,11 +97,24 @@ public final class OpsServer {
                 .end(scrape);
     }
 
-    private static void text(RoutingContext ctx, int status, String body) {
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader("Content-Type", "text/plain; charset=utf-8")
-                .end(body);
+    /** One body with everything the status page shows; its clock lets the page compute rates. */
+    private JsonObject overview() {
+        HealthChecks.Report ready = readiness.run();
+        JsonArray checks = new JsonArray();
+        ready.results()
+                .forEach(result -> checks.add(new JsonObject()
+                        .put("name", result.name())
+                        .put("ok", result.outcome().passed())
+                        .put("detail", result.outcome().detail())));
+        return new JsonObject()
+                .put("time", clock.instant().toString())
+                .put("timeMillis", clock.millis())
+                .put("ready", ready.passed())
+                .put("checks", checks)
+                .put("status", views.status())
+                .put("brokers", views.brokers().getJsonArray("items"))
+                .put("triggers", views.triggers().getJsonArray("items"))
+                .put("dispatchLatency", views.dispatchLatency());
     }
 
     public Future<Void> close() {

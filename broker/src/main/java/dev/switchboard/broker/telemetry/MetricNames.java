@@ -41,6 +41,18 @@ public final class MetricNames {
     public static final String TAG_KN_TRIGGER_NAME = "kn_trigger_name";
     public static final String TAG_HTTP_RESPONSE_STATUS_CODE = "http_response_status_code";
 
+    /**
+     * Gauge, tags namespace, trigger: events in the trigger's broker log not yet settled for it (the sum over
+     * partitions of end offset minus committed offset). Registered by the dispatcher, read by the ops API.
+     */
+    public static final String TRIGGER_LAG_EVENTS = "switchboard.trigger.lag.events";
+    /**
+     * Gauge with base unit seconds, tags namespace, trigger: age of the oldest event not yet settled for the
+     * trigger, 0 when none. Register it with {@code .baseUnit("seconds")} so Prometheus shows
+     * {@code switchboard_trigger_oldest_undelivered_age_seconds}. Registered by the dispatcher.
+     */
+    public static final String TRIGGER_OLDEST_UNDELIVERED_AGE = "switchboard.trigger.oldest.undelivered.age";
+
     /** Tag value used for requests to a broker that does not exist, so callers cannot mint new series. */
     public static final String UNKNOWN = "_unknown";
 

@@ -1,0 +1,33 @@
+package dev.switchboard.broker.ops;
+
+import dev.switchboard.triggers.model.ResourceId;
+import io.vertx.core.Future;
+import java.time.Instant;
+
+/**
+ * The dispatcher's operator controls, called by the replay and redrive endpoints (SPEC §6). The ops API has
+ * already checked that the trigger exists and is Ready; a failed future becomes a 503 with its message.
+ */
+public interface TriggerControl {
+
+    /** Moves the trigger's cursor back so events accepted at or after {@code from} are delivered again. */
+    Future<Void> replay(ResourceId trigger, Instant from);
+
+    /** Sends the trigger's parked dead letters back to its subscriber; completes with how many. */
+    Future<Integer> redrive(ResourceId trigger);
+
+    /** Answers every call with a failure naming why: for a server whose dispatcher is not wired in. */
+    static TriggerControl unavailable(String why) {
+        return new TriggerControl() {
+            @Override
+            public Future<Void> replay(ResourceId trigger, Instant from) {
+                return Future.failedFuture(why);
+            }
+
+            @Override
+            public Future<Integer> redrive(ResourceId trigger) {
+                return Future.failedFuture(why);
+            }
+        };
+    }
+}
