@@ -1,5 +1,6 @@
 package dev.switchboard.loadtest.load;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.loadtest.measure.IntervalStats;
 import dev.switchboard.loadtest.measure.LatencyStats;
 import dev.switchboard.loadtest.measure.PercentilePoint;
@@ -30,6 +31,7 @@ public record LoadResult(
     }
 
     /** Accepted events per second over the run. */
+    @JsonProperty("achievedRate")
     public double achievedRate() {
         return seconds <= 0 ? 0 : accepted / seconds;
     }

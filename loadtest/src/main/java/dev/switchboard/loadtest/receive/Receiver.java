@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,27 +22,30 @@ import java.util.function.LongSupplier;
 public final class Receiver {
     private final Vertx vertx;
     private final HttpServer server;
-    private final ReceiptBook book;
+    private final AtomicReference<ReceiptBook> book;
+    private final LongSupplier nanoTime;
     private final long sampleTimer;
 
-    private Receiver(Vertx vertx, HttpServer server, ReceiptBook book, long sampleTimer) {
+    private Receiver(
+            Vertx vertx, HttpServer server, AtomicReference<ReceiptBook> book, LongSupplier nanoTime, long sampleTimer) {
         this.vertx = vertx;
         this.server = server;
         this.book = book;
+        this.nanoTime = nanoTime;
         this.sampleTimer = sampleTimer;
     }
 
     /** Listens on {@code host:port} (0 = a free port). */
     public static Future<Receiver> start(
             Vertx vertx, String host, int port, ReceiverBehaviour behaviour, Clock clock, LongSupplier nanoTime) {
-        ReceiptBook book = new ReceiptBook(nanoTime);
+        AtomicReference<ReceiptBook> book = new AtomicReference<>(new ReceiptBook(nanoTime));
         AtomicLong requests = new AtomicLong();
         HttpServer server = vertx.createHttpServer(
                         new HttpServerOptions().setHost(host).setPort(port))
-                .requestHandler(request -> handle(vertx, request, behaviour, book, clock, requests));
+                .requestHandler(request -> handle(vertx, request, behaviour, book.get(), clock, requests));
         return server.listen().map(listening -> {
-            long timer = vertx.setPeriodic(1_000, id -> book.sample());
-            return new Receiver(vertx, listening, book, timer);
+            long timer = vertx.setPeriodic(1_000, id -> book.get().sample());
+            return new Receiver(vertx, listening, book, nanoTime, timer);
         });
     }
 
@@ -85,13 +89,21 @@ public final class Receiver {
         return server.actualPort();
     }
 
+    /** The book deliveries are recorded in now. */
     public ReceiptBook book() {
-        return book;
+        return book.get();
+    }
+
+    /** Starts recording in a fresh book (its intervals count from now) and returns it, e.g. at a new phase. */
+    public ReceiptBook newBook() {
+        ReceiptBook fresh = new ReceiptBook(nanoTime);
+        book.set(fresh);
+        return fresh;
     }
 
     public Future<Void> close() {
         vertx.cancelTimer(sampleTimer);
-        book.sample();
+        book.get().sample();
         return server.close();
     }
 }
