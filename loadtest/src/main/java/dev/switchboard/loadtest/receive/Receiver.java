@@ -27,7 +27,11 @@ public final class Receiver {
     private final long sampleTimer;
 
     private Receiver(
-            Vertx vertx, HttpServer server, AtomicReference<ReceiptBook> book, LongSupplier nanoTime, long sampleTimer) {
+            Vertx vertx,
+            HttpServer server,
+            AtomicReference<ReceiptBook> book,
+            LongSupplier nanoTime,
+            long sampleTimer) {
         this.vertx = vertx;
         this.server = server;
         this.book = book;

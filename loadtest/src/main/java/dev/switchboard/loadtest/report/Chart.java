@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A line chart to draw: title, axis titles, lines, and the axis kinds. A {@code percentileX} chart takes x
- * as the percentile's "one in N" (1 / (1 − p)) on a log axis, labelled in percent, the usual way to show a
+ * as the percentile's number of nines, log10(1 / (1 − p)), labelled in percent, the usual way to show a
  * whole latency distribution with its tail readable.
  *
  * @param file the PNG's file name in the report folder

@@ -10,8 +10,7 @@ import dev.switchboard.loadtest.measure.Reconciliation;
  * ({@code stored}) and against what arrived at the far end ({@code delivery}). Unchecked parts are absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PhaseReport(
-        String name, String target, LoadResult load, Reconciliation stored, DeliveryReport delivery) {
+public record PhaseReport(String name, String target, LoadResult load, Reconciliation stored, DeliveryReport delivery) {
     public PhaseReport withStored(Reconciliation reconciliation) {
         return new PhaseReport(name, target, load, reconciliation, delivery);
     }

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
+import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -45,19 +46,28 @@ public final class PngChartRenderer {
         xy.getStyler().setLegendBorderColor(Color.WHITE);
         xy.getStyler().setAntiAlias(true);
         styler.setSeriesColors(PALETTE);
-        xy.getStyler().setYAxisLogarithmic(chart.logY());
-        xy.getStyler().setYAxisMin(chart.logY() ? null : 0.0);
-        xy.getStyler().setyAxisTickLabelsFormattingFunction(PngChartRenderer::number);
-        if (chart.percentileX()) {
-            xy.getStyler().setXAxisLogarithmic(true);
-            xy.getStyler().setxAxisTickLabelsFormattingFunction(PngChartRenderer::percentile);
+        // XChart's own log axis labels only whole decades, so a log y is drawn as log10(y) on a linear axis
+        // with ticks labelled back in y units
+        if (chart.logY()) {
+            xy.getStyler().setyAxisTickLabelsFormattingFunction(log -> number(Math.pow(10, log)));
+        } else {
+            xy.getStyler().setYAxisMin(0.0);
+            xy.getStyler().setyAxisTickLabelsFormattingFunction(PngChartRenderer::number);
         }
+        xy.getStyler()
+                .setxAxisTickLabelsFormattingFunction(
+                        chart.percentileX() ? PngChartRenderer::percentile : PngChartRenderer::number);
         int drawn = 0;
         for (Line line : chart.lines()) {
             if (line.x().isEmpty()) {
                 continue;
             }
-            XYSeries series = xy.addSeries(line.name(), line.x(), line.y());
+            List<Double> y = chart.logY()
+                    ? line.y().stream()
+                            .map(value -> Math.log10(Math.max(value, 1e-3)))
+                            .toList()
+                    : line.y();
+            XYSeries series = xy.addSeries(line.name(), line.x(), y);
             series.setMarker(line.x().size() > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
             series.setLineWidth(1.8f);
             if (line.name().contains("target")) {
@@ -75,12 +85,12 @@ public final class PngChartRenderer {
         }
     }
 
-    /** 1 / (1 − p) back to "99.9%". */
-    static String percentile(double oneIn) {
-        double percent = 100 * (1 - 1 / oneIn);
-        if (percent <= 0) {
-            return "0%";
+    /** log10(1 / (1 − p)) back to "99.9%", labelled at whole nines only. */
+    static String percentile(double nines) {
+        if (Math.abs(nines - Math.rint(nines)) > 1e-6) {
+            return "";
         }
+        double percent = 100 * (1 - Math.pow(10, -Math.rint(nines)));
         return new DecimalFormat("0.#####").format(percent) + "%";
     }
 
@@ -98,6 +108,9 @@ public final class PngChartRenderer {
         if (magnitude >= 10) {
             return new DecimalFormat("0").format(value);
         }
-        return new DecimalFormat("0.###").format(value);
+        if (magnitude >= 1) {
+            return new DecimalFormat("0.#").format(value);
+        }
+        return new DecimalFormat("0.##").format(value);
     }
 }

@@ -21,7 +21,8 @@ public record RampReport(
     }
 
     /** One step. */
-    public record Point(double offered, double achieved, LatencyStats latency, boolean held, Map<String, Long> errors) {}
+    public record Point(
+            double offered, double achieved, LatencyStats latency, boolean held, Map<String, Long> errors) {}
 
     public static RampReport of(String name, String target, StepRamp ramp, StepRamp.Outcome outcome) {
         return new RampReport(

@@ -13,8 +13,6 @@ import java.util.function.ToLongFunction;
  * offered rate. Latencies are drawn in milliseconds.
  */
 public final class ReportCharts {
-    /** Percentiles past this are not drawn (1 / (1 − p) would be infinite at 100%). */
-    private static final double HIGHEST_PERCENTILE = 99.9999;
 
     private static final int MAX_ROUTE_LINES = 8;
 
@@ -44,13 +42,20 @@ public final class ReportCharts {
         if (report.phases().size() > 1) {
             List<Line> lines = new ArrayList<>();
             for (PhaseReport phase : report.phases()) {
-                lines.add(distributionLine(phase.name() + " answer", phase.load().distribution()));
+                lines.add(
+                        distributionLine(phase.name() + " answer", phase.load().distribution()));
                 if (phase.delivery() != null) {
-                    lines.add(distributionLine(phase.name() + " end-to-end", phase.delivery().all().distribution()));
+                    lines.add(distributionLine(
+                            phase.name() + " end-to-end", phase.delivery().all().distribution()));
                 }
             }
             charts.add(new Chart(
-                    ALL_DISTRIBUTIONS, "Latency distribution, every phase", "percentile", "latency (ms)", true, true,
+                    ALL_DISTRIBUTIONS,
+                    "Latency distribution, every phase",
+                    "percentile",
+                    "latency (ms)",
+                    true,
+                    true,
                     lines));
         }
         if (!report.ramps().isEmpty()) {
@@ -61,7 +66,8 @@ public final class ReportCharts {
 
     private static List<Chart> phaseCharts(int index, PhaseReport phase) {
         String answer = "raw-kafka".equals(phase.target()) ? "ack" : "202";
-        List<Line> latency = new ArrayList<>(percentileLines(answer, phase.load().intervals()));
+        List<Line> latency =
+                new ArrayList<>(percentileLines(answer, phase.load().intervals()));
         List<Line> throughput = new ArrayList<>();
         throughput.add(rateLine(answer + " /s", phase.load().intervals(), IntervalStats::events));
         throughput.add(rateLine("errors /s", phase.load().intervals(), IntervalStats::errors));
@@ -72,29 +78,54 @@ public final class ReportCharts {
             String arrived = "raw consumer".equals(delivery.at()) ? "consumed" : "delivered";
             latency.addAll(percentileLines(arrived, delivery.all().intervals()));
             throughput.add(rateLine(arrived + " /s", delivery.all().intervals(), IntervalStats::events));
-            distribution.add(distributionLine("end-to-end (" + arrived + ")", delivery.all().distribution()));
+            distribution.add(distributionLine(
+                    "end-to-end (" + arrived + ")", delivery.all().distribution()));
             if (delivery.routes().size() > 1 && delivery.routes().size() <= MAX_ROUTE_LINES) {
                 for (Map.Entry<String, RouteReport> route : delivery.routes().entrySet()) {
-                    throughput.add(rateLine(route.getKey() + " /s", route.getValue().intervals(), IntervalStats::events));
-                    distribution.add(distributionLine(route.getKey(), route.getValue().distribution()));
+                    throughput.add(
+                            rateLine(route.getKey() + " /s", route.getValue().intervals(), IntervalStats::events));
+                    distribution.add(
+                            distributionLine(route.getKey(), route.getValue().distribution()));
                 }
             }
         }
-        String title = phase.name() + " (" + phase.target() + ", " + (long) phase.load().targetRate() + " ev/s offered)";
+        String title = phase.name() + " (" + phase.target() + ", "
+                + (long) phase.load().targetRate() + " ev/s offered)";
         return List.of(
-                new Chart(latencyFile(index), "Latency over time — " + title, "seconds", "latency (ms)", false, true,
+                new Chart(
+                        latencyFile(index),
+                        "Latency over time — " + title,
+                        "seconds",
+                        "latency (ms)",
+                        false,
+                        true,
                         latency),
-                new Chart(throughputFile(index), "Throughput over time — " + title, "seconds", "events / s", false,
-                        false, throughput),
-                new Chart(distributionFile(index), "Latency distribution — " + title, "percentile", "latency (ms)",
-                        true, true, distribution));
+                new Chart(
+                        throughputFile(index),
+                        "Throughput over time — " + title,
+                        "seconds",
+                        "events / s",
+                        false,
+                        false,
+                        throughput),
+                new Chart(
+                        distributionFile(index),
+                        "Latency distribution — " + title,
+                        "percentile",
+                        "latency (ms)",
+                        true,
+                        true,
+                        distribution));
     }
 
     private static List<Line> percentileLines(String label, List<IntervalStats> intervals) {
         return List.of(
-                latencyLine(label + " p50", intervals, interval -> interval.latency().p50()),
-                latencyLine(label + " p99", intervals, interval -> interval.latency().p99()),
-                latencyLine(label + " max", intervals, interval -> interval.latency().max()));
+                latencyLine(label + " p50", intervals, interval -> interval.latency()
+                        .p50()),
+                latencyLine(label + " p99", intervals, interval -> interval.latency()
+                        .p99()),
+                latencyLine(label + " max", intervals, interval -> interval.latency()
+                        .max()));
     }
 
     private static Line latencyLine(String name, List<IntervalStats> intervals, ToLongFunction<IntervalStats> micros) {
@@ -125,12 +156,15 @@ public final class ReportCharts {
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (PercentilePoint point : points) {
-            double percentile = Math.min(point.percentile(), HIGHEST_PERCENTILE);
-            double oneIn = 1 / (1 - percentile / 100);
-            if (!x.isEmpty() && oneIn <= x.get(x.size() - 1)) {
+            double percentile = point.percentile();
+            if (percentile >= 100) {
+                continue; // infinitely many nines: the maximum is in the tables
+            }
+            double nines = Math.log10(1 / (1 - percentile / 100));
+            if (!x.isEmpty() && nines <= x.get(x.size() - 1)) {
                 continue;
             }
-            x.add(oneIn);
+            x.add(nines);
             y.add(Math.max(0.001, point.micros() / 1000.0));
         }
         return new Line(name, x, y);
@@ -159,9 +193,21 @@ public final class ReportCharts {
             throughput.add(new Line("offered (target)", List.of(0.0, maxOffered), List.of(0.0, maxOffered)));
         }
         return List.of(
-                new Chart(RAMP_LATENCY, "Step ramp: p99 answer latency by offered rate", "offered events / s",
-                        "p99 latency (ms)", false, true, latency),
-                new Chart(RAMP_THROUGHPUT, "Step ramp: accepted rate by offered rate", "offered events / s",
-                        "accepted events / s", false, false, throughput));
+                new Chart(
+                        RAMP_LATENCY,
+                        "Step ramp: p99 answer latency by offered rate",
+                        "offered events / s",
+                        "p99 latency (ms)",
+                        false,
+                        true,
+                        latency),
+                new Chart(
+                        RAMP_THROUGHPUT,
+                        "Step ramp: accepted rate by offered rate",
+                        "offered events / s",
+                        "accepted events / s",
+                        false,
+                        false,
+                        throughput));
     }
 }

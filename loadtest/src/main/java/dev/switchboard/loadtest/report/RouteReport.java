@@ -16,7 +16,6 @@ public record RouteReport(LatencyStats latency, List<IntervalStats> intervals, L
 
     public static RouteReport of(LatencySampler sampler) {
         Histogram total = sampler.total();
-        return new RouteReport(
-                LatencyStats.of(total), sampler.intervals(), PercentilePoint.distribution(total, 5));
+        return new RouteReport(LatencyStats.of(total), sampler.intervals(), PercentilePoint.distribution(total, 5));
     }
 }

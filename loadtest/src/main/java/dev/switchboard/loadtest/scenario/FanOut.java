@@ -45,7 +45,9 @@ public final class FanOut implements Scenario {
                 if (first == null) {
                     first = p99;
                 } else if (first > 0) {
-                    draft.ratio("end-to-end p99 " + count + " triggers / " + settings.triggerCounts().get(0),
+                    draft.ratio(
+                            "end-to-end p99 " + count + " triggers / "
+                                    + settings.triggerCounts().get(0),
                             (double) p99 / first);
                 }
             }

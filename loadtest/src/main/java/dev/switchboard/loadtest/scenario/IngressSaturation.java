@@ -30,8 +30,8 @@ public final class IngressSaturation implements Scenario {
         ScenarioSettings settings = bench.settings();
         StepRamp ramp = new StepRamp(
                 settings.rampStart(), settings.rampIncrement(), settings.rampSteps(), settings.p99TargetMicros());
-        ReportDraft draft = new ReportDraft(name(), "Maximum sustainable ingress rate, Switchboard against raw Kafka.",
-                        Clock.systemUTC())
+        ReportDraft draft = new ReportDraft(
+                        name(), "Maximum sustainable ingress rate, Switchboard against raw Kafka.", Clock.systemUTC())
                 .parameter("mode", settings.mode().name())
                 .parameter("connections", settings.connections())
                 .parameter("payloadBytes", settings.payloadBytes())
@@ -48,15 +48,23 @@ public final class IngressSaturation implements Scenario {
             StepRamp.Outcome switchboardRamp = bench.rampIngress(switchboard, ramp, runId, TYPES, ledger);
             var stored = bench.stored(switchboard.kafkaBootstrap(), ledger, runId);
             TopicTwin twin = bench.twinOfBrokerTopic(switchboard.kafkaBootstrap(), runId);
-            StepRamp.Outcome rawRamp = bench.rampRaw(switchboard.kafkaBootstrap(), twin.name(), ramp, runId + "-raw", TYPES);
+            StepRamp.Outcome rawRamp =
+                    bench.rampRaw(switchboard.kafkaBootstrap(), twin.name(), ramp, runId + "-raw", TYPES);
 
-            draft.parameter("rawTopic", twin.name() + " (like " + twin.copiedFrom() + ": " + twin.partitions()
-                    + " partitions, replication " + twin.replicationFactor() + ", " + twin.configs() + ")");
+            draft.parameter(
+                    "rawTopic",
+                    twin.name() + " (like " + twin.copiedFrom() + ": " + twin.partitions() + " partitions, replication "
+                            + twin.replicationFactor() + ", " + twin.configs() + ")");
             draft.ramp(RampReport.of("switchboard", "switchboard", ramp, switchboardRamp));
             draft.ramp(RampReport.of("raw kafka producer", "raw-kafka", ramp, rawRamp));
             draft.phase(new PhaseReport(
-                            "switchboard best step", "switchboard", best(switchboardRamp).result(), stored, null));
-            draft.phase(new PhaseReport("raw kafka best step", "raw-kafka", best(rawRamp).result(), null, null));
+                    "switchboard best step",
+                    "switchboard",
+                    best(switchboardRamp).result(),
+                    stored,
+                    null));
+            draft.phase(new PhaseReport(
+                    "raw kafka best step", "raw-kafka", best(rawRamp).result(), null, null));
             double ratio = switchboardRamp.maxSustainableRate() / rawRamp.maxSustainableRate();
             draft.ratio("maxSustainableRate", ratio);
             draft.finding(String.format(

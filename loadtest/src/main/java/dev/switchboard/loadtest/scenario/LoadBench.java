@@ -45,6 +45,9 @@ public final class LoadBench implements AutoCloseable {
     /** The topic of broker {@code default/default}. */
     public static final String BROKER_TOPIC = TopicNames.events("default", "default");
 
+    /** The type of warm-up events: no scenario's trigger matches it. */
+    public static final String WARMUP_TYPE = "loadtest.warmup";
+
     private static final long RESULT_TIMEOUT_MINUTES = 60;
 
     private final ScenarioSettings settings;
@@ -69,7 +72,8 @@ public final class LoadBench implements AutoCloseable {
 
     /** A plan at {@code rate} for {@code duration} with the settings' batch size. */
     public LoadPlan plan(double rate, Duration duration) {
-        return LoadPlan.of(rate, duration).withBatchSize(settings.mode() == ContentMode.BATCH ? settings.batchSize() : 1);
+        return LoadPlan.of(rate, duration)
+                .withBatchSize(settings.mode() == ContentMode.BATCH ? settings.batchSize() : 1);
     }
 
     public EventShape shape(String runId, List<String> types, int payloadBytes) {
@@ -79,6 +83,16 @@ public final class LoadBench implements AutoCloseable {
     /** Drives one fixed-rate run into {@code sink} and waits for its result. */
     public LoadResult drive(EventSink sink, LoadPlan plan, EventShape shape, Ledger ledger) {
         return await(new OpenLoopRun(vertx, sink, plan, shape, ledger, clock, nanoTime).start());
+    }
+
+    private void warmUpIngress(SwitchboardProcess switchboard, double rate) {
+        HttpIngressSink sink = new HttpIngressSink(
+                vertx, switchboard.ingress(), settings.mode(), settings.connections(), Duration.ofSeconds(30));
+        try {
+            warmUp(sink, rate);
+        } finally {
+            await(sink.close());
+        }
     }
 
     /** Load against Switchboard's ingress. */
@@ -92,9 +106,25 @@ public final class LoadBench implements AutoCloseable {
         }
     }
 
+    /**
+     * Unrecorded load at {@code rate} for the settings' warm-up time, with ids {@code warm-...} (outside any
+     * run's id prefix) and a type no trigger matches, so that JIT compilation and connection set-up do not
+     * count in the first measured step.
+     */
+    public void warmUp(EventSink sink, double rate) {
+        if (!settings.warmup().isZero()) {
+            drive(
+                    sink,
+                    plan(rate, settings.warmup()),
+                    shape(runId("warm"), List.of(WARMUP_TYPE), settings.payloadBytes()),
+                    new Ledger());
+        }
+    }
+
     /** Runs a step ramp against Switchboard's ingress; every step's accepted ids go into {@code ledger}. */
     public StepRamp.Outcome rampIngress(
             SwitchboardProcess switchboard, StepRamp ramp, String runId, List<String> types, Ledger ledger) {
+        warmUpIngress(switchboard, ramp.startRate());
         return await(ramp.run((index, rate) -> Future.succeededFuture(driveIngress(
                 switchboard,
                 plan(rate, settings.stepDuration()),
@@ -106,6 +136,7 @@ public final class LoadBench implements AutoCloseable {
     public StepRamp.Outcome rampRaw(String bootstrap, String topic, StepRamp ramp, String runId, List<String> types) {
         try (var producer = KafkaProducerSink.ingressLikeProducer(bootstrap)) {
             KafkaProducerSink sink = new KafkaProducerSink(producer, topic, clock);
+            warmUp(sink, ramp.startRate());
             return await(ramp.run((index, rate) -> Future.succeededFuture(drive(
                     sink,
                     plan(rate, settings.stepDuration()),
@@ -121,11 +152,15 @@ public final class LoadBench implements AutoCloseable {
     public PhaseReport rawPhase(String name, String bootstrap, String topic, LoadPlan plan, EventShape shape)
             throws InterruptedException {
         Ledger ledger = new Ledger();
-        try (TopicTally consumer = TopicTally.start(bootstrap, topic, shape.runId() + "-", false, clock, nanoTime);
-                var producer = KafkaProducerSink.ingressLikeProducer(bootstrap)) {
-            LoadResult load = drive(new KafkaProducerSink(producer, topic, clock), plan, shape, ledger);
-            DeliveryReport delivery = awaitArrivals("raw consumer", consumer.book(), ledger.ids());
-            return new PhaseReport(name, "raw-kafka", load, null, delivery);
+        try (var producer = KafkaProducerSink.ingressLikeProducer(bootstrap)) {
+            KafkaProducerSink sink = new KafkaProducerSink(producer, topic, clock);
+            warmUp(sink, plan.eventsPerSecond());
+            try (TopicTally consumer =
+                    TopicTally.start(bootstrap, topic, shape.runId() + "-", false, clock, nanoTime)) {
+                LoadResult load = drive(sink, plan, shape, ledger);
+                DeliveryReport delivery = awaitArrivals("raw consumer", consumer.book(), ledger.ids());
+                return new PhaseReport(name, "raw-kafka", load, null, delivery);
+            }
         }
     }
 
@@ -180,12 +215,15 @@ public final class LoadBench implements AutoCloseable {
                         "t" + i, TriggerFiles.type(i), (downTriggers.contains(i) ? deadBase : receiverBase) + "/t" + i))
                 .toList();
         Path resources = TriggerFiles.write(workDir.resolve("resources"), triggers);
-        List<String> types = triggers.stream().map(TriggerFiles.TriggerSpec::type).toList();
-        Set<String> downTypes = downTriggers.stream().map(TriggerFiles::type).collect(java.util.stream.Collectors.toSet());
+        List<String> types =
+                triggers.stream().map(TriggerFiles.TriggerSpec::type).toList();
+        Set<String> downTypes =
+                downTriggers.stream().map(TriggerFiles::type).collect(java.util.stream.Collectors.toSet());
         try (SwitchboardProcess switchboard =
                 SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboardHeap())) {
             String runId = runId(name.replaceAll("[^A-Za-z0-9]", ""));
             Ledger ledger = new Ledger();
+            warmUpIngress(switchboard, plan.eventsPerSecond());
             ReceiptBook book = receiver.newBook();
             LoadResult load = driveIngress(switchboard, plan, shape(runId, types, payloadBytes), ledger);
             Predicate<String> delivered = type -> !downTypes.contains(type);
@@ -197,7 +235,11 @@ public final class LoadBench implements AutoCloseable {
             }
             TopicTwin twin = twinOfBrokerTopic(switchboard.kafkaBootstrap(), runId);
             PhaseReport raw = rawPhase(
-                    name + " raw", switchboard.kafkaBootstrap(), twin.name(), plan, shape(runId + "-raw", types, payloadBytes));
+                    name + " raw",
+                    switchboard.kafkaBootstrap(),
+                    twin.name(),
+                    plan,
+                    shape(runId + "-raw", types, payloadBytes));
             return List.of(phase, raw);
         }
     }

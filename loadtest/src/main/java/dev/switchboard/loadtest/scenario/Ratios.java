@@ -7,10 +7,13 @@ final class Ratios {
     private Ratios() {}
 
     static void endToEnd(ReportDraft draft, String name, PhaseReport switchboard, PhaseReport raw) {
-        draft.ratio(name + " accepted rate", switchboard.load().achievedRate() / raw.load().achievedRate());
+        draft.ratio(
+                name + " accepted rate",
+                switchboard.load().achievedRate() / raw.load().achievedRate());
         draft.ratio(
                 name + " answer p99 (202 vs ack)",
-                (double) switchboard.load().latency().p99() / raw.load().latency().p99());
+                (double) switchboard.load().latency().p99()
+                        / raw.load().latency().p99());
         long rawP99 = raw.delivery().all().latency().p99();
         long switchboardP99 = switchboard.delivery().all().latency().p99();
         if (switchboard.delivery().all().latency().count() > 0 && rawP99 > 0) {

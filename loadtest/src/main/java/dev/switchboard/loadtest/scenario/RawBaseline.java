@@ -24,7 +24,9 @@ public final class RawBaseline implements Scenario {
         StepRamp ramp = new StepRamp(
                 settings.rampStart(), settings.rampIncrement(), settings.rampSteps(), settings.p99TargetMicros());
         ReportDraft draft = new ReportDraft(
-                        name(), "Raw Kafka producer and consumer with Switchboard's producer settings.", Clock.systemUTC())
+                        name(),
+                        "Raw Kafka producer and consumer with Switchboard's producer settings.",
+                        Clock.systemUTC())
                 .parameter("payloadBytes", settings.payloadBytes())
                 .parameter("rate", settings.fixedRate())
                 .parameter("phaseSeconds", settings.phaseDuration().toSeconds());
@@ -33,12 +35,15 @@ public final class RawBaseline implements Scenario {
                 SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboardHeap())) {
             String runId = bench.runId("raw");
             TopicTwin twin = bench.twinOfBrokerTopic(switchboard.kafkaBootstrap(), runId);
-            draft.parameter("topic", twin.name() + " (like " + twin.copiedFrom() + ": " + twin.partitions()
-                    + " partitions, " + twin.configs() + ")");
+            draft.parameter(
+                    "topic",
+                    twin.name() + " (like " + twin.copiedFrom() + ": " + twin.partitions() + " partitions, "
+                            + twin.configs() + ")");
             StepRamp.Outcome outcome =
                     bench.rampRaw(switchboard.kafkaBootstrap(), twin.name(), ramp, runId, IngressSaturation.TYPES);
             draft.ramp(RampReport.of("raw kafka producer", "raw-kafka", ramp, outcome));
-            draft.finding(String.format("raw Kafka sustained %.0f ev/s; stopped %s",
+            draft.finding(String.format(
+                    "raw Kafka sustained %.0f ev/s; stopped %s",
                     outcome.maxSustainableRate(), outcome.stoppedBecause()));
             draft.phase(bench.rawPhase(
                     "raw produce and consume",

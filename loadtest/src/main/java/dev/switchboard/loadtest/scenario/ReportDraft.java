@@ -44,15 +44,19 @@ final class ReportDraft {
         }
         if (phase.delivery() != null) {
             var delivery = phase.delivery();
-            if (delivery.reconciliation().expected() > 0 && delivery.reconciliation().received() == 0) {
+            if (delivery.reconciliation().expected() > 0
+                    && delivery.reconciliation().received() == 0) {
                 findings.add(phase.name() + ": no event reached the " + delivery.at() + " ("
-                        + delivery.waited().reason() + "); missing = " + delivery.reconciliation().missing());
+                        + delivery.waited().reason() + "); missing = "
+                        + delivery.reconciliation().missing());
             } else if (!delivery.reconciliation().complete()) {
-                findings.add(phase.name() + ": missing = " + delivery.reconciliation().missing() + " at the "
-                        + delivery.at() + " (" + delivery.waited().reason() + ")");
+                findings.add(phase.name() + ": missing = "
+                        + delivery.reconciliation().missing() + " at the " + delivery.at() + " ("
+                        + delivery.waited().reason() + ")");
             } else {
-                findings.add(phase.name() + ": missing = 0 of " + delivery.reconciliation().expected()
-                        + " at the " + delivery.at() + ", duplicates = " + delivery.reconciliation().duplicates());
+                findings.add(phase.name() + ": missing = 0 of "
+                        + delivery.reconciliation().expected() + " at the " + delivery.at() + ", duplicates = "
+                        + delivery.reconciliation().duplicates());
             }
         }
         return this;
@@ -76,8 +80,10 @@ final class ReportDraft {
     }
 
     ScenarioReport finish() {
-        boolean passed = phases.stream().allMatch(phase -> (phase.stored() == null || phase.stored().complete())
-                && (phase.delivery() == null || phase.delivery().reconciliation().complete()));
+        boolean passed = phases.stream()
+                .allMatch(phase -> (phase.stored() == null || phase.stored().complete())
+                        && (phase.delivery() == null
+                                || phase.delivery().reconciliation().complete()));
         return new ScenarioReport(
                 scenario, summary, startedAt, machine, parameters, phases, ramps, ratios, findings, passed);
     }

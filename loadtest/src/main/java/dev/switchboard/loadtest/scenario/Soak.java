@@ -17,8 +17,8 @@ public final class Soak implements Scenario {
     @Override
     public ScenarioReport run(LoadBench bench, Path workDir) throws Exception {
         ScenarioSettings settings = bench.settings();
-        ReportDraft draft = new ReportDraft(name(), "Steady load for a long time; nothing may go missing.",
-                        Clock.systemUTC())
+        ReportDraft draft = new ReportDraft(
+                        name(), "Steady load for a long time; nothing may go missing.", Clock.systemUTC())
                 .parameter("rate", settings.fixedRate())
                 .parameter("seconds", settings.soakDuration().toSeconds());
         Receiver receiver = bench.receiver(ReceiverBehaviour.PROMPT);

@@ -36,11 +36,17 @@ public final class TriggerFiles {
             yaml.append("---\n")
                     .append("apiVersion: eventing.knative.dev/v1\n")
                     .append("kind: Trigger\n")
-                    .append("metadata: {name: ").append(trigger.name()).append(", namespace: default}\n")
+                    .append("metadata: {name: ")
+                    .append(trigger.name())
+                    .append(", namespace: default}\n")
                     .append("spec:\n")
                     .append("  broker: default\n")
-                    .append("  filter: {attributes: {type: ").append(trigger.type()).append("}}\n")
-                    .append("  subscriber: {uri: \"").append(trigger.subscriberUri()).append("\"}\n");
+                    .append("  filter: {attributes: {type: ")
+                    .append(trigger.type())
+                    .append("}}\n")
+                    .append("  subscriber: {uri: \"")
+                    .append(trigger.subscriberUri())
+                    .append("\"}\n");
         }
         Files.writeString(folder.resolve("triggers.yaml"), yaml.toString(), StandardCharsets.UTF_8);
         return folder;
