@@ -57,16 +57,21 @@ public final class IngressSaturation implements Scenario {
                             + twin.replicationFactor() + ", " + twin.configs() + ")");
             draft.ramp(RampReport.of("switchboard", "switchboard", ramp, switchboardRamp));
             draft.ramp(RampReport.of("raw kafka producer", "raw-kafka", ramp, rawRamp));
+            StepRamp.Step switchboardBest = best(switchboardRamp);
+            StepRamp.Step rawBest = best(rawRamp);
             draft.phase(new PhaseReport(
-                    "switchboard best step",
+                    "switchboard " + (long) switchboardBest.rate() + " ev/s",
                     "switchboard",
-                    best(switchboardRamp).result(),
+                    switchboardBest.result(),
                     stored,
                     null));
             draft.phase(new PhaseReport(
-                    "raw kafka best step", "raw-kafka", best(rawRamp).result(), null, null));
+                    "raw kafka " + (long) rawBest.rate() + " ev/s", "raw-kafka", rawBest.result(), null, null));
             double ratio = switchboardRamp.maxSustainableRate() / rawRamp.maxSustainableRate();
             draft.ratio("maxSustainableRate", ratio);
+            if (rawRamp.maxSustainableRate() == 0) {
+                draft.finding("raw Kafka held no step, so there is no ratio: lower the start rate or raise the target");
+            }
             draft.finding(String.format(
                     "Switchboard sustained %.0f ev/s, raw Kafka %.0f ev/s with p99 ≤ %.1f ms: ratio %.2f (target ≥ 0.6)",
                     switchboardRamp.maxSustainableRate(),
