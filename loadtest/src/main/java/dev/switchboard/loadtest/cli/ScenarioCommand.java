@@ -1,0 +1,111 @@
+package dev.switchboard.loadtest.cli;
+
+import dev.switchboard.loadtest.load.ContentMode;
+import dev.switchboard.loadtest.scenario.Scenario;
+import dev.switchboard.loadtest.scenario.ScenarioRunner;
+import dev.switchboard.loadtest.scenario.ScenarioSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code scenario NAME|all}: runs whole scenarios against the Switchboard jar and writes their reports. */
+@Command(
+        name = "scenario",
+        mixinStandardHelpOptions = true,
+        description = "Run a scenario: ingress-saturation, raw-baseline, end-to-end, fan-out, isolation, "
+                + "payload-sizes, soak, or all.")
+final class ScenarioCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "scenario name or 'all'")
+    String name;
+
+    @Option(names = "--jar", defaultValue = "broker/target/switchboard.jar")
+    Path jar;
+
+    @Option(names = "--output", defaultValue = "target/loadtest")
+    Path output;
+
+    @Option(names = "--smoke", description = "seconds-long version (as the build runs)")
+    boolean smoke;
+
+    @Option(names = "--mode", description = "BINARY, STRUCTURED or BATCH")
+    ContentMode mode;
+
+    @Option(names = "--batch-size", defaultValue = "10")
+    int batchSize;
+
+    @Option(names = "--rate", description = "fixed rate of fan-out, isolation, payload-sizes, soak")
+    Double rate;
+
+    @Option(names = "--warmup", description = "unrecorded load before each measured one (ISO-8601)")
+    Duration warmup;
+
+    @Option(names = "--phase", description = "phase length (ISO-8601)")
+    Duration phase;
+
+    @Option(names = "--step", description = "ramp step length (ISO-8601)")
+    Duration step;
+
+    @Option(names = "--ramp-start")
+    Double rampStart;
+
+    @Option(names = "--ramp-increment")
+    Double rampIncrement;
+
+    @Option(names = "--ramp-steps")
+    Integer rampSteps;
+
+    @Option(names = "--p99-target", description = "ISO-8601, e.g. PT0.05S")
+    Duration p99Target;
+
+    @Option(names = "--connections")
+    Integer connections;
+
+    @Option(names = "--soak", description = "soak length (ISO-8601)")
+    Duration soak;
+
+    @Override
+    public Integer call() throws Exception {
+        ScenarioSettings base = smoke ? ScenarioSettings.smoke(jar, output) : ScenarioSettings.full(jar, output);
+        ScenarioSettings settings = new ScenarioSettings(
+                base.jar(),
+                base.output(),
+                mode != null ? mode : base.mode(),
+                mode == ContentMode.BATCH ? batchSize : base.batchSize(),
+                connections != null ? connections : base.connections(),
+                base.payloadBytes(),
+                base.partitionKeys(),
+                warmup != null ? warmup : base.warmup(),
+                phase != null ? phase : base.phaseDuration(),
+                step != null ? step : base.stepDuration(),
+                p99Target != null ? p99Target.toNanos() / 1_000 : base.p99TargetMicros(),
+                rampStart != null ? rampStart : base.rampStart(),
+                rampIncrement != null ? rampIncrement : base.rampIncrement(),
+                rampSteps != null ? rampSteps : base.rampSteps(),
+                base.rates(),
+                base.triggerCounts(),
+                base.payloadSizes(),
+                rate != null ? rate : base.fixedRate(),
+                soak != null ? soak : base.soakDuration(),
+                base.deliveryIdle(),
+                base.deliveryMax(),
+                base.switchboardHeap());
+        List<Scenario> scenarios = "all".equals(name)
+                ? ScenarioRunner.all()
+                : List.of(ScenarioRunner.named(name)
+                        .orElseThrow(() -> new IllegalArgumentException("no scenario " + name)));
+        boolean passed = true;
+        for (Scenario scenario : scenarios) {
+            ScenarioRunner.Written written = new ScenarioRunner().run(scenario, settings);
+            System.out.println(scenario.name() + ": " + (written.report().passed() ? "checks held" : "CHECKS FAILED"));
+            written.report().findings().forEach(finding -> System.out.println("  " + finding));
+            written.report().ratios().forEach((key, value) -> System.out.println("  ratio " + key + " = " + value));
+            System.out.println("  report: " + written.page().toAbsolutePath());
+            passed &= written.report().passed();
+        }
+        return passed ? 0 : 1;
+    }
+}

@@ -1,0 +1,267 @@
+package dev.switchboard.loadtest.scenario;
+
+import dev.switchboard.broker.log.TopicNames;
+import dev.switchboard.loadtest.baseline.KafkaProducerSink;
+import dev.switchboard.loadtest.baseline.TopicTally;
+import dev.switchboard.loadtest.baseline.TopicTwin;
+import dev.switchboard.loadtest.load.ContentMode;
+import dev.switchboard.loadtest.load.EventShape;
+import dev.switchboard.loadtest.load.EventSink;
+import dev.switchboard.loadtest.load.HttpIngressSink;
+import dev.switchboard.loadtest.load.Ledger;
+import dev.switchboard.loadtest.load.LoadPlan;
+import dev.switchboard.loadtest.load.LoadResult;
+import dev.switchboard.loadtest.load.OpenLoopRun;
+import dev.switchboard.loadtest.load.StepRamp;
+import dev.switchboard.loadtest.measure.ArrivalWait;
+import dev.switchboard.loadtest.measure.ReceiptBook;
+import dev.switchboard.loadtest.measure.Reconciliation;
+import dev.switchboard.loadtest.receive.Receiver;
+import dev.switchboard.loadtest.receive.ReceiverBehaviour;
+import dev.switchboard.loadtest.report.DeliveryReport;
+import dev.switchboard.loadtest.report.PhaseReport;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The shared machinery of the scenarios: one Vert.x for generator and receiver, and the phases they are
+ * made of — load against Switchboard's ingress, load against raw Kafka with a raw consumer, the ledger
+ * checked against the broker topic, and deliveries awaited at the receiver. Blocks its caller (a scenario
+ * runs on the main thread, never on an event loop).
+ */
+public final class LoadBench implements AutoCloseable {
+    /** The topic of broker {@code default/default}. */
+    public static final String BROKER_TOPIC = TopicNames.events("default", "default");
+
+    /** The type of warm-up events: no scenario's trigger matches it. */
+    public static final String WARMUP_TYPE = "loadtest.warmup";
+
+    private static final long RESULT_TIMEOUT_MINUTES = 60;
+
+    private final ScenarioSettings settings;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final Vertx vertx = Vertx.vertx();
+
+    public LoadBench(ScenarioSettings settings, Clock clock, LongSupplier nanoTime) {
+        this.settings = settings;
+        this.clock = clock;
+        this.nanoTime = nanoTime;
+    }
+
+    public ScenarioSettings settings() {
+        return settings;
+    }
+
+    /** A fresh run id: {@code prefix} and a short random suffix, so ids never repeat across runs. */
+    public String runId(String prefix) {
+        return prefix + "-" + Long.toString(clock.millis(), 36);
+    }
+
+    /** A plan at {@code rate} for {@code duration} with the settings' batch size. */
+    public LoadPlan plan(double rate, Duration duration) {
+        return LoadPlan.of(rate, duration)
+                .withBatchSize(settings.mode() == ContentMode.BATCH ? settings.batchSize() : 1);
+    }
+
+    public EventShape shape(String runId, List<String> types, int payloadBytes) {
+        return new EventShape(runId, types, settings.partitionKeys(), payloadBytes);
+    }
+
+    /** Drives one fixed-rate run into {@code sink} and waits for its result. */
+    public LoadResult drive(EventSink sink, LoadPlan plan, EventShape shape, Ledger ledger) {
+        return await(new OpenLoopRun(vertx, sink, plan, shape, ledger, clock, nanoTime).start());
+    }
+
+    private void warmUpIngress(SwitchboardProcess switchboard, double rate) {
+        HttpIngressSink sink = new HttpIngressSink(
+                vertx, switchboard.ingress(), settings.mode(), settings.connections(), Duration.ofSeconds(30));
+        try {
+            warmUp(sink, rate);
+        } finally {
+            await(sink.close());
+        }
+    }
+
+    /** Load against Switchboard's ingress. */
+    public LoadResult driveIngress(SwitchboardProcess switchboard, LoadPlan plan, EventShape shape, Ledger ledger) {
+        HttpIngressSink sink = new HttpIngressSink(
+                vertx, switchboard.ingress(), settings.mode(), settings.connections(), Duration.ofSeconds(30));
+        try {
+            return drive(sink, plan, shape, ledger);
+        } finally {
+            await(sink.close());
+        }
+    }
+
+    /**
+     * Unrecorded load at {@code rate} for the settings' warm-up time, with ids {@code warm-...} (outside any
+     * run's id prefix) and a type no trigger matches, so that JIT compilation and connection set-up do not
+     * count in the first measured step.
+     */
+    public void warmUp(EventSink sink, double rate) {
+        if (!settings.warmup().isZero()) {
+            drive(
+                    sink,
+                    plan(rate, settings.warmup()),
+                    shape(runId("warm"), List.of(WARMUP_TYPE), settings.payloadBytes()),
+                    new Ledger());
+        }
+    }
+
+    /** Runs a step ramp against Switchboard's ingress; every step's accepted ids go into {@code ledger}. */
+    public StepRamp.Outcome rampIngress(
+            SwitchboardProcess switchboard, StepRamp ramp, String runId, List<String> types, Ledger ledger) {
+        warmUpIngress(switchboard, ramp.startRate());
+        return await(ramp.run((index, rate) -> Future.succeededFuture(driveIngress(
+                switchboard,
+                plan(rate, settings.stepDuration()),
+                shape(runId + "-s" + index, types, settings.payloadBytes()),
+                ledger))));
+    }
+
+    /** Runs the same step ramp straight into Kafka with the ingress's producer settings. */
+    public StepRamp.Outcome rampRaw(String bootstrap, String topic, StepRamp ramp, String runId, List<String> types) {
+        try (var producer = KafkaProducerSink.ingressLikeProducer(bootstrap)) {
+            KafkaProducerSink sink = new KafkaProducerSink(producer, topic, clock);
+            warmUp(sink, ramp.startRate());
+            return await(ramp.run((index, rate) -> Future.succeededFuture(drive(
+                    sink,
+                    plan(rate, settings.stepDuration()),
+                    shape(runId + "-s" + index, types, settings.payloadBytes()),
+                    new Ledger()))));
+        }
+    }
+
+    /**
+     * A phase straight into Kafka: the ingress's producer settings into {@code topic}, with a raw consumer
+     * reading it at the same time; its delivery report is the raw produce-to-consume latency and loss.
+     */
+    public PhaseReport rawPhase(String name, String bootstrap, String topic, LoadPlan plan, EventShape shape)
+            throws InterruptedException {
+        Ledger ledger = new Ledger();
+        try (var producer = KafkaProducerSink.ingressLikeProducer(bootstrap)) {
+            KafkaProducerSink sink = new KafkaProducerSink(producer, topic, clock);
+            warmUp(sink, plan.eventsPerSecond());
+            try (TopicTally consumer =
+                    TopicTally.start(bootstrap, topic, shape.runId() + "-", false, clock, nanoTime)) {
+                LoadResult load = drive(sink, plan, shape, ledger);
+                DeliveryReport delivery = awaitArrivals("raw consumer", consumer.book(), ledger.ids());
+                return new PhaseReport(name, "raw-kafka", load, null, delivery);
+            }
+        }
+    }
+
+    /** Creates a twin of the broker topic (same partitions, replication and topic configs) for the raw runs. */
+    public TopicTwin twinOfBrokerTopic(String bootstrap, String runId) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return TopicTwin.create(admin, BROKER_TOPIC, "loadtest.raw." + runId);
+        }
+    }
+
+    /** The ledger's ids against the ids of {@code runId} found in the broker topic (sent = accepted = stored). */
+    public Reconciliation stored(String bootstrap, Ledger ledger, String runId) throws InterruptedException {
+        try (TopicTally tally = TopicTally.start(bootstrap, BROKER_TOPIC, runId + "-", true, clock, nanoTime)) {
+            new ArrivalWait(Duration.ofSeconds(10), Duration.ofSeconds(120), nanoTime)
+                    .await(() -> tally.book().distinct(), ledger.size());
+            return tally.book().reconcile(ledger.ids());
+        }
+    }
+
+    /** Starts a receiver on 127.0.0.1 at a free port. */
+    public Receiver receiver(ReceiverBehaviour behaviour) {
+        return await(Receiver.start(vertx, "127.0.0.1", 0, behaviour, clock, nanoTime));
+    }
+
+    /** Waits for the expected ids to arrive in {@code book} (bounded), then reports what did. */
+    public DeliveryReport awaitArrivals(String at, ReceiptBook book, Set<String> expected) throws InterruptedException {
+        ArrivalWait.Outcome waited = new ArrivalWait(settings.deliveryIdle(), settings.deliveryMax(), nanoTime)
+                .await(() -> book.reconcile(expected).received(), expected.size());
+        return DeliveryReport.of(at, book, expected, waited);
+    }
+
+    /**
+     * One end-to-end phase on a fresh Switchboard: triggers {@code t0..t(n-1)} of {@code triggerCount}, those in
+     * {@code downTriggers} pointing at a port nobody listens on; load at {@code plan}; the ledger checked
+     * against the topic and against the receiver (events of down triggers are not expected there). With
+     * {@code withRaw}, a raw-Kafka phase at the same plan follows on the same Kafka.
+     */
+    public List<PhaseReport> endToEnd(
+            String name,
+            Path workDir,
+            Receiver receiver,
+            int triggerCount,
+            Set<Integer> downTriggers,
+            LoadPlan plan,
+            int payloadBytes,
+            boolean withRaw)
+            throws Exception {
+        String receiverBase = "http://127.0.0.1:" + receiver.port();
+        String deadBase = "http://127.0.0.1:" + DeadPort.find();
+        List<TriggerFiles.TriggerSpec> triggers = java.util.stream.IntStream.range(0, triggerCount)
+                .mapToObj(i -> new TriggerFiles.TriggerSpec(
+                        "t" + i, TriggerFiles.type(i), (downTriggers.contains(i) ? deadBase : receiverBase) + "/t" + i))
+                .toList();
+        Path resources = TriggerFiles.write(workDir.resolve("resources"), triggers);
+        List<String> types =
+                triggers.stream().map(TriggerFiles.TriggerSpec::type).toList();
+        Set<String> downTypes =
+                downTriggers.stream().map(TriggerFiles::type).collect(java.util.stream.Collectors.toSet());
+        try (SwitchboardProcess switchboard =
+                SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboardHeap())) {
+            String runId = runId(name.replaceAll("[^A-Za-z0-9]", ""));
+            Ledger ledger = new Ledger();
+            warmUpIngress(switchboard, plan.eventsPerSecond());
+            ReceiptBook book = receiver.newBook();
+            LoadResult load = driveIngress(switchboard, plan, shape(runId, types, payloadBytes), ledger);
+            Predicate<String> delivered = type -> !downTypes.contains(type);
+            DeliveryReport delivery = awaitArrivals("subscribers", book, ledger.idsOfTypes(delivered));
+            Reconciliation stored = stored(switchboard.kafkaBootstrap(), ledger, runId);
+            PhaseReport phase = new PhaseReport(name, "switchboard", load, stored, delivery);
+            if (!withRaw) {
+                return List.of(phase);
+            }
+            TopicTwin twin = twinOfBrokerTopic(switchboard.kafkaBootstrap(), runId);
+            PhaseReport raw = rawPhase(
+                    name + " raw",
+                    switchboard.kafkaBootstrap(),
+                    twin.name(),
+                    plan,
+                    shape(runId + "-raw", types, payloadBytes));
+            return List.of(phase, raw);
+        }
+    }
+
+    private <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(RESULT_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        await(vertx.close());
+    }
+
+    /** Thrown away working directories get this name under the output folder. */
+    static Path workDir(Path output, String name) throws IOException {
+        return java.nio.file.Files.createDirectories(output.resolve("work").resolve(name));
+    }
+}

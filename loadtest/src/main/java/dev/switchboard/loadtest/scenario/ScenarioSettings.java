@@ -1,0 +1,148 @@
+package dev.switchboard.loadtest.scenario;
+
+import dev.switchboard.loadtest.load.ContentMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The knobs every scenario reads: where the jar is and where reports go, how events look and are sent,
+ * how long the unrecorded warm-up before each measured load lasts (a fresh JVM is slow for its first
+ * seconds), how long phases and ramp steps last, the rates, trigger counts and payload sizes to try, the latency
+ * target, and how long to wait for deliveries before calling the rest missing.
+ */
+public record ScenarioSettings(
+        Path jar,
+        Path output,
+        ContentMode mode,
+        int batchSize,
+        int connections,
+        int payloadBytes,
+        int partitionKeys,
+        Duration warmup,
+        Duration phaseDuration,
+        Duration stepDuration,
+        long p99TargetMicros,
+        double rampStart,
+        double rampIncrement,
+        int rampSteps,
+        List<Double> rates,
+        List<Integer> triggerCounts,
+        List<Integer> payloadSizes,
+        double fixedRate,
+        Duration soakDuration,
+        Duration deliveryIdle,
+        Duration deliveryMax,
+        String switchboardHeap) {
+    public ScenarioSettings {
+        rates = List.copyOf(rates);
+        triggerCounts = List.copyOf(triggerCounts);
+        payloadSizes = List.copyOf(payloadSizes);
+    }
+
+    /** The full-size scenarios: minutes each, rates up to 10k ev/s, a 10-minute soak. */
+    public static ScenarioSettings full(Path jar, Path output) {
+        return new ScenarioSettings(
+                jar,
+                output,
+                ContentMode.BINARY,
+                1,
+                64,
+                1024,
+                0,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(20),
+                50_000,
+                1_000,
+                1_000,
+                30,
+                List.of(1_000.0, 5_000.0, 10_000.0),
+                List.of(1, 10, 100),
+                List.of(1024, 65_536),
+                1_000,
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5),
+                "1g");
+    }
+
+    /** Seconds-long versions for the build: low rates, short phases, a lax latency target. */
+    public static ScenarioSettings smoke(Path jar, Path output) {
+        return new ScenarioSettings(
+                jar,
+                output,
+                ContentMode.BINARY,
+                1,
+                8,
+                1024,
+                0,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                10_000_000,
+                100,
+                100,
+                2,
+                List.of(100.0),
+                List.of(1, 3),
+                List.of(1024, 65_536),
+                100,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(60),
+                "512m");
+    }
+
+    public ScenarioSettings withOutput(Path folder) {
+        return new ScenarioSettings(
+                jar,
+                folder,
+                mode,
+                batchSize,
+                connections,
+                payloadBytes,
+                partitionKeys,
+                warmup,
+                phaseDuration,
+                stepDuration,
+                p99TargetMicros,
+                rampStart,
+                rampIncrement,
+                rampSteps,
+                rates,
+                triggerCounts,
+                payloadSizes,
+                fixedRate,
+                soakDuration,
+                deliveryIdle,
+                deliveryMax,
+                switchboardHeap);
+    }
+
+    public ScenarioSettings withMode(ContentMode contentMode, int batch) {
+        return new ScenarioSettings(
+                jar,
+                output,
+                contentMode,
+                batch,
+                connections,
+                payloadBytes,
+                partitionKeys,
+                warmup,
+                phaseDuration,
+                stepDuration,
+                p99TargetMicros,
+                rampStart,
+                rampIncrement,
+                rampSteps,
+                rates,
+                triggerCounts,
+                payloadSizes,
+                fixedRate,
+                soakDuration,
+                deliveryIdle,
+                deliveryMax,
+                switchboardHeap);
+    }
+}
