@@ -11,6 +11,18 @@ public final class MetricNames {
     /** Timer with histogram, tags namespace, broker: request received to Kafka acknowledgement. */
     public static final String INGRESS_DURATION = "switchboard.ingress.duration";
 
+    /**
+     * Timer with histogram, tags kn_broker_namespace, kn_broker_name, kn_trigger_name,
+     * http_response_status_code: one delivery attempt to a subscriber (Knative-compatible name).
+     */
+    public static final String DISPATCH_DURATION = "kn.eventing.dispatch.duration";
+    /** Counter, tags namespace, trigger, outcome (delivered, retry, failed): delivery attempts to subscribers. */
+    public static final String DELIVERY_ATTEMPTS = "switchboard.delivery.attempts";
+    /** Counter, tags namespace, trigger, destination (sink, topic): events dead-lettered. */
+    public static final String DEAD_LETTERS = "switchboard.dead.letters";
+    /** Counter, tags namespace, trigger, result (published, ttl_exhausted, invalid, discarded): replies. */
+    public static final String REPLIES = "switchboard.replies";
+
     /** Counter, tag result (applied, rejected): resource reloads. */
     public static final String CONFIG_RELOADS = "switchboard.config.reloads";
 
@@ -18,6 +30,13 @@ public final class MetricNames {
     public static final String TAG_NAMESPACE = "namespace";
     public static final String TAG_BROKER = "broker";
     public static final String TAG_CODE = "code";
+    public static final String TAG_TRIGGER = "trigger";
+    public static final String TAG_OUTCOME = "outcome";
+    public static final String TAG_DESTINATION = "destination";
+    public static final String TAG_KN_BROKER_NAMESPACE = "kn_broker_namespace";
+    public static final String TAG_KN_BROKER_NAME = "kn_broker_name";
+    public static final String TAG_KN_TRIGGER_NAME = "kn_trigger_name";
+    public static final String TAG_HTTP_RESPONSE_STATUS_CODE = "http_response_status_code";
 
     /** Tag value used for requests to a broker that does not exist, so callers cannot mint new series. */
     public static final String UNKNOWN = "_unknown";

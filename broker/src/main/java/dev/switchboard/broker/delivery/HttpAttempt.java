@@ -1,0 +1,97 @@
+package dev.switchboard.broker.delivery;
+
+import dev.switchboard.triggers.policy.AttemptResult;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One POST with a deadline: connect, send, read the whole answer, all within the policy's per-attempt
+ * {@code timeout} (SPEC §5 "Retry policy"). Redirects are never followed (SPEC §5 "Request"): a 3xx is an
+ * answer like any other. The body is kept up to a limit and drained past it, so a huge answer costs no memory.
+ */
+final class HttpAttempt {
+    private final Vertx vertx;
+    private final int maxBodyBytes;
+
+    HttpAttempt(Vertx vertx, int maxBodyBytes) {
+        this.vertx = vertx;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Posts {@code request} to {@code url}; the future always succeeds, with the answer or why there was none. */
+    Future<Exchange> post(HttpClient client, URI url, OutgoingRequest request, Duration timeout) {
+        long millis = Math.max(1, timeout.toMillis());
+        Promise<Exchange> done = Promise.promise();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        long deadline = vertx.setTimer(millis, id -> {
+            if (done.tryComplete(new Exchange.Unanswered(new AttemptResult.Timeout()))) {
+                HttpClientRequest inFlight = sent.get();
+                if (inFlight != null) {
+                    inFlight.reset();
+                }
+            }
+        });
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(url.toString())
+                .setFollowRedirects(false)
+                .setConnectTimeout(millis)
+                .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
+        client.request(options)
+                .compose(httpRequest -> {
+                    sent.set(httpRequest);
+                    return httpRequest.send(request.body());
+                })
+                .compose(this::read)
+                .onComplete(outcome -> {
+                    vertx.cancelTimer(deadline);
+                    if (outcome.succeeded()) {
+                        done.tryComplete(outcome.result());
+                    } else {
+                        done.tryComplete(
+                                new Exchange.Unanswered(new AttemptResult.TransportError(describe(outcome.cause()))));
+                    }
+                });
+        return done.future();
+    }
+
+    private Future<Exchange> read(HttpClientResponse response) {
+        Promise<Exchange> whole = Promise.promise();
+        Buffer kept = Buffer.buffer();
+        boolean[] truncated = {false};
+        response.handler(chunk -> {
+            int room = maxBodyBytes - kept.length();
+            if (chunk.length() <= room) {
+                kept.appendBuffer(chunk);
+            } else {
+                if (room > 0) {
+                    kept.appendBuffer(chunk, 0, room);
+                }
+                truncated[0] = true;
+            }
+        });
+        response.exceptionHandler(whole::tryFail);
+        response.endHandler(ignored -> whole.tryComplete(new Exchange.Answered(
+                response.statusCode(),
+                MultiMap.caseInsensitiveMultiMap().addAll(response.headers()),
+                kept.getBytes(),
+                truncated[0])));
+        return whole.future();
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.broker.delivery;
+
+import dev.switchboard.triggers.policy.DeliveryDecider;
+import dev.switchboard.triggers.policy.DeliveryPolicy;
+import dev.switchboard.triggers.policy.Verdict;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.LongSupplier;
+
+/**
+ * POSTs one request until a receiver takes it or the policy gives up: after each attempt the {@link
+ * DeliveryDecider} rules (SPEC §5 "Outcome by status", "Retry policy") and a retry waits on a timer of the
+ * run. Used for subscribers and, with the same policy, for dead-letter sinks.
+ */
+final class RetryingPoster {
+    private final HttpAttempt attempt;
+    private final DeliveryDecider decider;
+    private final LongSupplier nanoTime;
+
+    /** @param nanoTime a monotonic clock in nanoseconds, to time attempts */
+    RetryingPoster(HttpAttempt attempt, DeliveryDecider decider, LongSupplier nanoTime) {
+        this.attempt = attempt;
+        this.decider = decider;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Where to POST, what, and under which policy. */
+    record Posting(HttpClient client, URI url, OutgoingRequest request, DeliveryPolicy policy) {}
+
+    Future<PostOutcome> post(DeliveryRun run, Posting posting, AnswerCheck check, AttemptListener listener) {
+        return attemptFrom(1, run, posting, check, listener);
+    }
+
+    private Future<PostOutcome> attemptFrom(
+            int n, DeliveryRun run, Posting posting, AnswerCheck check, AttemptListener listener) {
+        long started = nanoTime.getAsLong();
+        return run.unlessAbandoned(() -> attempt.post(
+                        posting.client(),
+                        posting.url(),
+                        posting.request(),
+                        posting.policy().timeout()))
+                .compose(exchange -> run.unlessAbandoned(() -> {
+                    Verdict verdict = judge(n, posting.policy(), exchange, check);
+                    listener.attempted(exchange, verdict, Duration.ofNanos(nanoTime.getAsLong() - started));
+                    Optional<Exchange.Answered> answer =
+                            exchange instanceof Exchange.Answered a ? Optional.of(a) : Optional.empty();
+                    if (verdict instanceof Verdict.Delivered) {
+                        return Future.succeededFuture(new PostOutcome.Accepted(answer.orElseThrow(), n));
+                    }
+                    if (verdict instanceof Verdict.Retry retry) {
+                        return run.after(retry.after())
+                                .compose(waited -> attemptFrom(n + 1, run, posting, check, listener));
+                    }
+                    return Future.succeededFuture(new PostOutcome.GaveUp((Verdict.GiveUp) verdict, answer, n));
+                }));
+    }
+
+    private Verdict judge(int n, DeliveryPolicy policy, Exchange exchange, AnswerCheck check) {
+        Verdict verdict = decider.decide(policy, n, exchange.result());
+        if (verdict instanceof Verdict.Delivered && exchange instanceof Exchange.Answered answer) {
+            Optional<String> problem = check.problem(answer);
+            if (problem.isPresent()) {
+                return new Verdict.GiveUp(problem.get(), OptionalInt.of(answer.status()));
+            }
+        }
+        return verdict;
+    }
+}
