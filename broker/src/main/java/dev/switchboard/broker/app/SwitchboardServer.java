@@ -3,6 +3,11 @@ package dev.switchboard.broker.app;
 import dev.switchboard.broker.config.Ports;
 import dev.switchboard.broker.config.PortsFile;
 import dev.switchboard.broker.config.ServerConfig;
+import dev.switchboard.broker.delivery.HttpEventDelivery;
+import dev.switchboard.broker.dispatch.CursorSettings;
+import dev.switchboard.broker.dispatch.Dispatcher;
+import dev.switchboard.broker.dispatch.KafkaCursorFactory;
+import dev.switchboard.broker.dispatch.ProcessIdentity;
 import dev.switchboard.broker.ingress.IngressLimits;
 import dev.switchboard.broker.ingress.IngressServer;
 import dev.switchboard.broker.log.EmbeddedKafka;
@@ -10,6 +15,7 @@ import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
 import dev.switchboard.broker.log.KafkaReachability;
 import dev.switchboard.broker.ops.OpsServer;
+import dev.switchboard.triggers.filter.FilterCompiler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -19,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,6 +50,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private Vertx vertx;
     private Ports ports;
     private BrokerTopics brokers;
+    private Dispatcher dispatcher;
 
     private SwitchboardServer(ServerConfig config) {
         this.config = config;
@@ -76,7 +84,8 @@ public final class SwitchboardServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         closeables.push(registry::close);
         brokers = new BrokerTopics(config, admin, STARTUP_TIMEOUT);
-        closeables.push(ServedResources.start(config, brokers, registry, Clock.systemUTC()));
+        ServedResources served = ServedResources.start(config, brokers, registry, Clock.systemUTC());
+        closeables.push(served);
 
         KafkaReachability kafkaReachability =
                 new KafkaReachability(admin, Duration.ofSeconds(5), Duration.ofSeconds(3), true);
@@ -99,7 +108,10 @@ public final class SwitchboardServer implements AutoCloseable {
         appender = new KafkaEventAppender(vertx, producer, Clock.systemUTC());
         closeables.push(appender);
 
-        java.util.function.BooleanSupplier ready = () -> !draining && kafkaReachability.reachable();
+        dispatcher = startDispatch(bootstrap, admin, registry, served);
+
+        java.util.function.BooleanSupplier ready =
+                () -> !draining && kafkaReachability.reachable() && dispatcher.positioned();
         ingress = new IngressServer(vertx, limits, appender, brokers, ready, registry);
         int ingressPort = ingress.listen(
                         config.ingress().host(),
@@ -114,6 +126,36 @@ public final class SwitchboardServer implements AutoCloseable {
         new PortsFile(config.dataDir()).write(ports);
     }
 
+    /**
+     * Starts the delivery stage and one cursor per Ready trigger, positioned before this returns (SPEC §5: once
+     * {@code /readyz} answers 200 every trigger loaded at startup is positioned), then follows every applied
+     * reload (after the reload's new broker topics were provisioned by {@link ServedResources}).
+     */
+    private Dispatcher startDispatch(
+            String bootstrap, Admin admin, PrometheusMeterRegistry registry, ServedResources served) {
+        HttpEventDelivery delivery =
+                HttpEventDelivery.create(vertx, appender, registry, Clock.systemUTC(), RandomGenerator.getDefault());
+        closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
+        FilterCompiler filters = new FilterCompiler((expression, kind, message) ->
+                LOG.debug("CESQL filter '{}' failed ({}): {}", expression, kind, message));
+        CursorSettings cursors = new CursorSettings(
+                bootstrap, config.kafka().consumer(), ProcessIdentity.loadOrCreate(config.dataDir()), STARTUP_TIMEOUT);
+        Dispatcher started = new Dispatcher(
+                new KafkaCursorFactory(cursors, admin, vertx, delivery, filters),
+                config.shutdown().drainTimeout(),
+                delivery::release);
+        closeables.push(started);
+        started.apply(served.reloader().current().resources());
+        served.reloader().addListener((result, current) -> {
+            if (result.isApplied()) {
+                started.apply(current.resources());
+            }
+        });
+        // a reload applied between the first apply and the listener is not missed: applying is idempotent
+        started.apply(served.reloader().current().resources());
+        return started;
+    }
+
     public Ports ports() {
         return ports;
     }
@@ -124,8 +166,9 @@ public final class SwitchboardServer implements AutoCloseable {
 
     /**
      * Drains and stops: readiness turns 503, the ingress stops accepting and lets in-flight requests
-     * finish (their Kafka writes included) within the drain timeout, then the producer is flushed and
-     * everything else closed.
+     * finish (their Kafka writes included) within the drain timeout; then every trigger's cursor stops
+     * reading, its in-flight deliveries get up to the drain timeout to end, settled offsets are committed and
+     * the consumers leave their groups; then the producer is flushed and everything else closed.
      */
     public void drainAndStop() {
         draining = true;
@@ -136,6 +179,9 @@ public final class SwitchboardServer implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("ingress did not drain in time: {}", e.toString());
             }
+        }
+        if (dispatcher != null) {
+            dispatcher.drainAndStop(drain);
         }
         if (appender != null) {
             appender.close(drain.toMillis());

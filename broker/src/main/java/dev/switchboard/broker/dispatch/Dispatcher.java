@@ -37,6 +37,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private final CursorFactory cursors;
     private final Duration removalDrain;
+    private final java.util.function.Consumer<ResourceId> released;
     private final Map<ResourceId, Running> running = new LinkedHashMap<>();
     private final Map<ResourceId, Future<Void>> stopping = new HashMap<>();
     private volatile boolean positioned;
@@ -45,10 +46,13 @@ public final class Dispatcher implements AutoCloseable {
     /**
      * @param cursors opens a trigger's cursor
      * @param removalDrain how long a removed trigger's in-flight deliveries may take to end
+     * @param released told when a removed trigger's cursor stopped, so the delivery stage abandons what is still
+     *     in flight for it (never committed past: delivered again if the trigger comes back)
      */
-    public Dispatcher(CursorFactory cursors, Duration removalDrain) {
+    public Dispatcher(CursorFactory cursors, Duration removalDrain, java.util.function.Consumer<ResourceId> released) {
         this.cursors = cursors;
         this.removalDrain = removalDrain;
+        this.released = released;
     }
 
     /**
@@ -159,7 +163,8 @@ public final class Dispatcher implements AutoCloseable {
         Running removed = running.remove(id);
         if (removed != null) {
             LOG.info("trigger {} stops dispatching", id);
-            stopping.put(id, removed.cursor().stop(removalDrain));
+            stopping.values().removeIf(Future::isComplete);
+            stopping.put(id, removed.cursor().stop(removalDrain).andThen(stopped -> released.accept(id)));
         }
     }
 

@@ -1,0 +1,276 @@
+package dev.switchboard.broker.dispatch;
+
+import static dev.switchboard.broker.dispatch.ResourceYaml.annotations;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.broker.testing.KafkaCluster;
+import dev.switchboard.broker.testing.KafkaExtension;
+import dev.switchboard.triggers.model.ResourceId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The dispatcher against a real Kafka and real HTTP subscribers (SPEC §5). */
+@ExtendWith(KafkaExtension.class)
+class DispatcherIT {
+    private static final Duration LONG = Duration.ofSeconds(60);
+
+    private final KafkaCluster kafka;
+    private DispatchFixture fixture;
+
+    DispatcherIT(KafkaCluster kafka) {
+        this.kafka = kafka;
+    }
+
+    @BeforeEach
+    void start() {
+        fixture = new DispatchFixture(kafka);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void deliversMatchingEventsOnlyAndCommitsPastThem() throws Exception {
+        Subscriber subscriber = fixture.subscriber();
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString(), Map.of(), "wanted")
+                .load());
+
+        List<String> wanted = fixture.send("w", 0, 50, "wanted", null);
+        fixture.send("x", 0, 50, "other", null);
+
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(wanted));
+        await().atMost(LONG).until(() -> committedTotal("t") == 100);
+        assertThat(subscriber.delivered()).hasSize(50);
+    }
+
+    @Test
+    void newTriggerReceivesEveryEventSentRightAfterItWasApplied() throws Exception {
+        fixture.send("before", 20);
+        Subscriber subscriber = fixture.subscriber();
+
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString())
+                .load());
+        List<String> after = fixture.send("after", 200);
+
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(after));
+        assertThat(subscriber.delivered()).hasSize(200);
+    }
+
+    @Test
+    void startFromEarliestDeliversTheStoredEvents() throws Exception {
+        List<String> stored = fixture.send("stored", 30);
+        Subscriber subscriber = fixture.subscriber();
+
+        fixture.apply(fixture.resources()
+                .trigger(
+                        "t",
+                        "b",
+                        subscriber.uri().toString(),
+                        annotations("switchboard.dev/start-from", "earliest"),
+                        null)
+                .load());
+
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(stored));
+    }
+
+    @Test
+    void startFromTimestampDeliversEventsAcceptedFromThenOn() throws Exception {
+        fixture.send("old", 30);
+        await().pollDelay(Duration.ofMillis(20)).until(() -> true);
+        Instant from = Instant.now();
+        await().pollDelay(Duration.ofMillis(20)).until(() -> true);
+        List<String> recent = fixture.send("recent", 30);
+        Subscriber subscriber = fixture.subscriber();
+
+        fixture.apply(fixture.resources()
+                .trigger(
+                        "t",
+                        "b",
+                        subscriber.uri().toString(),
+                        annotations("switchboard.dev/start-from", from.toString()),
+                        null)
+                .load());
+
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(recent));
+        await().during(Duration.ofMillis(500))
+                .until(() -> subscriber.delivered().size() == 30);
+    }
+
+    @Test
+    void maxInFlightBoundsConcurrentRequests() throws Exception {
+        Subscriber subscriber = fixture.subscriber().withLatency(event -> 20);
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString(), annotations("switchboard.dev/max-in-flight", "4"), null)
+                .load());
+
+        List<String> ids = fixture.send("e", 200);
+
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(ids));
+        assertThat(subscriber.maxConcurrent()).isBetween(2, 4);
+    }
+
+    @Test
+    void pausedTriggerKeepsItsPositionAndResumesWithoutLoss() throws Exception {
+        Subscriber subscriber = fixture.subscriber();
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString())
+                .load());
+        List<String> first = fixture.send("first", 50);
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(first));
+
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString(), annotations("switchboard.dev/paused", "true"), null)
+                .load());
+        List<String> whilePaused = fixture.send("paused", 100);
+        await().during(Duration.ofSeconds(1))
+                .atMost(LONG)
+                .until(() -> subscriber.delivered().size() == 50);
+
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString())
+                .load());
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(whilePaused));
+        assertThat(subscriber.delivered()).hasSize(150);
+    }
+
+    @Test
+    void orderedDeliveryKeepsLogOrderPerKeyWhileAnotherKeyKeepsFlowing() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        Subscriber subscriber = fixture.subscriber()
+                .withLatency(event -> "slow".equals(event.partitionKey()) ? 150 : random.nextInt(5));
+        fixture.apply(fixture.resources()
+                .trigger(
+                        "t",
+                        "b",
+                        subscriber.uri().toString(),
+                        annotations("kafka.eventing.knative.dev/delivery.order", "ordered"),
+                        null)
+                .load());
+
+        List<String> ids = fixture.send("o", 0, 500, "test.event", i -> i % 25 == 0 ? "slow" : "k" + (i % 4));
+
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(ids));
+        Map<String, List<Integer>> byKey = new java.util.HashMap<>();
+        List<String> arrival = new ArrayList<>();
+        for (Subscriber.Received event : subscriber.received()) {
+            byKey.computeIfAbsent(event.partitionKey(), k -> new ArrayList<>())
+                    .add(Integer.parseInt(event.id().substring(2)));
+            arrival.add(event.partitionKey());
+        }
+        byKey.forEach((key, sequence) -> assertThat(sequence).as("key " + key).isSorted());
+        // 20 slow events at 150 ms each take 3 s; the 480 others are not held back behind them
+        int lastFast = arrival.lastIndexOf("k0");
+        int slowBeforeLastFast = (int)
+                arrival.subList(0, lastFast).stream().filter("slow"::equals).count();
+        assertThat(slowBeforeLastFast).isLessThan(20);
+    }
+
+    @Test
+    void deadSubscriberOfOneTriggerDoesNotSlowAnother() throws Exception {
+        Subscriber healthyAlone = fixture.subscriber();
+        fixture.apply(fixture.resources()
+                .trigger("b1", "b", healthyAlone.uri().toString())
+                .load());
+        long alone = timeToDeliver(healthyAlone, fixture.send("alone", 2000));
+
+        Subscriber dead = fixture.subscriber().answering(503);
+        Subscriber healthy = fixture.subscriber();
+        fixture.apply(fixture.resources()
+                .trigger("a", "b", dead.uri().toString())
+                .trigger("b2", "b", healthy.uri().toString())
+                .load());
+        long withDead = timeToDeliver(healthy, fixture.send("with-dead", 2000));
+
+        System.out.printf("2000 events to B: %d ms alone, %d ms with A's subscriber dead%n", alone, withDead);
+        assertThat(dead.count()).isZero();
+        assertThat(withDead).isLessThan(alone * 3 + 3_000);
+    }
+
+    @Test
+    void replayRedeliversToThatTriggerOnly() throws Exception {
+        Subscriber replayed = fixture.subscriber();
+        Subscriber other = fixture.subscriber();
+        fixture.apply(fixture.resources()
+                .trigger("r", "b", replayed.uri().toString())
+                .trigger("o", "b", other.uri().toString())
+                .load());
+        List<String> old = fixture.send("old", 40);
+        await().atMost(LONG)
+                .until(() -> replayed.delivered().containsAll(old)
+                        && other.delivered().containsAll(old));
+        Instant from = Instant.now();
+        await().pollDelay(Duration.ofMillis(20)).until(() -> true);
+        List<String> recent = fixture.send("recent", 40);
+        await().atMost(LONG).until(() -> replayed.count() == 80 && other.count() == 80);
+
+        int partitions = fixture.dispatcher
+                .replay(new ResourceId(fixture.namespace, "r"), from)
+                .await();
+
+        assertThat(partitions).isEqualTo(3);
+        await().atMost(LONG).until(() -> replayed.count() == 120);
+        List<String> again = replayed.received().subList(80, 120).stream()
+                .map(Subscriber.Received::id)
+                .toList();
+        assertThat(again).containsExactlyInAnyOrderElementsOf(recent);
+        await().during(Duration.ofMillis(500)).until(() -> other.count() == 80);
+    }
+
+    @Test
+    void reloadAddsAndRemovesTriggersUnderTrafficWithoutLosingTheUnchangedOne() throws Exception {
+        Subscriber steady = fixture.subscriber();
+        Subscriber added = fixture.subscriber();
+        Subscriber removed = fixture.subscriber();
+        fixture.apply(fixture.resources()
+                .trigger("steady", "b", steady.uri().toString())
+                .trigger("removed", "b", removed.uri().toString())
+                .load());
+        Set<String> sent = new HashSet<>(fixture.send("p1", 300));
+
+        fixture.apply(fixture.resources()
+                .trigger("steady", "b", steady.uri().toString())
+                .trigger("added", "b", added.uri().toString())
+                .load());
+        List<String> afterReload = fixture.send("p2", 300);
+        sent.addAll(afterReload);
+
+        await().atMost(LONG).until(() -> steady.delivered().containsAll(sent));
+        await().atMost(LONG).until(() -> added.delivered().containsAll(afterReload));
+        int removedCount = removed.count();
+        fixture.send("p3", 50);
+        await().during(Duration.ofMillis(500)).until(() -> removed.count() == removedCount);
+        assertThat(fixture.dispatcher.dispatching())
+                .containsExactlyInAnyOrder(
+                        new ResourceId(fixture.namespace, "steady"), new ResourceId(fixture.namespace, "added"));
+    }
+
+    private long timeToDeliver(Subscriber subscriber, List<String> ids) {
+        long start = System.nanoTime();
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(ids));
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private long committedTotal(String trigger) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = fixture.admin
+                .listConsumerGroupOffsets(TriggerBindings.groupId(new ResourceId(fixture.namespace, trigger), "b"))
+                .partitionsToOffsetAndMetadata()
+                .get();
+        return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+    }
+}
