@@ -116,6 +116,20 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
+     * Sends a trigger's parked dead letters back to its subscriber (SPEC §2 {@code redrive}).
+     *
+     * @return the number of parked events being sent back; fails with {@link UnknownTriggerException} when the
+     *     trigger is not dispatching here
+     */
+    public synchronized Future<Integer> redrive(ResourceId trigger) {
+        Running current = running.get(trigger);
+        if (current == null) {
+            return Future.failedFuture(new UnknownTriggerException(trigger));
+        }
+        return cursors.redrive(current.binding());
+    }
+
+    /**
      * Stops every cursor: no more reading, deliveries in flight get up to {@code drain} to end, what settled
      * is committed, and each consumer leaves its group (SPEC §2 "clean drain on SIGTERM").
      */

@@ -3,6 +3,7 @@ package dev.switchboard.broker.dispatch;
 import dev.switchboard.broker.delivery.EventDelivery;
 import dev.switchboard.triggers.filter.FilterCompiler;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,6 +20,7 @@ public final class KafkaCursorFactory implements CursorFactory {
     private final Vertx vertx;
     private final EventDelivery delivery;
     private final FilterCompiler compiler;
+    private final DeadLetterRedrive redrives;
 
     public KafkaCursorFactory(
             CursorSettings settings, Admin admin, Vertx vertx, EventDelivery delivery, FilterCompiler compiler) {
@@ -27,6 +29,7 @@ public final class KafkaCursorFactory implements CursorFactory {
         this.vertx = vertx;
         this.delivery = delivery;
         this.compiler = compiler;
+        this.redrives = new DeadLetterRedrive(settings, positions, delivery);
     }
 
     @Override
@@ -41,5 +44,10 @@ public final class KafkaCursorFactory implements CursorFactory {
         KafkaTriggerCursor cursor = new KafkaTriggerCursor(consumer, window, compiler, binding);
         cursor.start();
         return cursor;
+    }
+
+    @Override
+    public Future<Integer> redrive(TriggerBinding binding) {
+        return redrives.start(binding);
     }
 }

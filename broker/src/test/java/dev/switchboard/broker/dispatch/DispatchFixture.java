@@ -73,6 +73,10 @@ final class DispatchFixture implements AutoCloseable {
         return TopicNames.events(namespace, BROKER);
     }
 
+    String deadLetterTopic() {
+        return TopicNames.deadLetters(namespace, BROKER);
+    }
+
     ResourceYaml resources() {
         return ResourceYaml.in(namespace).broker(BROKER);
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.broker.testing.KafkaCluster;
 import dev.switchboard.broker.testing.KafkaExtension;
+import dev.switchboard.broker.testing.TopicReader;
 import dev.switchboard.triggers.model.ResourceId;
 import java.time.Duration;
 import java.time.Instant;
@@ -260,6 +261,42 @@ class DispatcherIT {
                         new ResourceId(fixture.namespace, "steady"), new ResourceId(fixture.namespace, "added"));
     }
 
+    @Test
+    void redriveSendsTheTriggersParkedEventsBackOnceAndLeavesOthersParked() throws Exception {
+        Subscriber failing = fixture.subscriber().answering(400);
+        Subscriber otherFailing = fixture.subscriber().answering(400);
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", failing.uri().toString())
+                .trigger("other", "b", otherFailing.uri().toString())
+                .load());
+        List<String> ids = fixture.send("parked", 20);
+        try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(), fixture.deadLetterTopic())) {
+            await().atMost(LONG).until(() -> dlq.poll().size() == 40);
+        }
+        failing.answering(202);
+
+        int redriven = fixture.dispatcher
+                .redrive(new ResourceId(fixture.namespace, "t"))
+                .await();
+
+        assertThat(redriven).isEqualTo(20);
+        await().atMost(LONG).until(() -> failing.delivered().containsAll(ids));
+        assertThat(failing.received())
+                .allSatisfy(event -> assertThat(event.ceHeaders()).doesNotContainKey("ce-knativeerrordest"));
+        await().atMost(LONG)
+                .until(() -> committedTotal(
+                                TriggerBindings.groupId(new ResourceId(fixture.namespace, "t"), "b") + ".redrive", true)
+                        == 40);
+        // asked again while the first still runs, the answer is the running redrive's; once done, nothing is left
+        await().atMost(LONG)
+                .until(() -> fixture.dispatcher
+                                .redrive(new ResourceId(fixture.namespace, "t"))
+                                .await()
+                        == 0);
+        assertThat(failing.count()).isEqualTo(20);
+        assertThat(otherFailing.delivered()).isEmpty();
+    }
+
     private long timeToDeliver(Subscriber subscriber, List<String> ids) {
         long start = System.nanoTime();
         await().atMost(LONG).until(() -> subscriber.delivered().containsAll(ids));
@@ -267,8 +304,12 @@ class DispatcherIT {
     }
 
     private long committedTotal(String trigger) throws Exception {
+        return committedTotal(TriggerBindings.groupId(new ResourceId(fixture.namespace, trigger), "b"), true);
+    }
+
+    private long committedTotal(String group, boolean unused) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = fixture.admin
-                .listConsumerGroupOffsets(TriggerBindings.groupId(new ResourceId(fixture.namespace, trigger), "b"))
+                .listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .get();
         return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
