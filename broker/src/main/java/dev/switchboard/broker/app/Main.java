@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A CloudEvents routing broker on Apache Kafka.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SendCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            SendCommand.class,
+            ReplayCommand.class,
+            RedriveCommand.class
+        })
 public final class Main {
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
