@@ -297,6 +297,55 @@ class DispatcherIT {
         assertThat(otherFailing.delivered()).isEmpty();
     }
 
+    @Test
+    void rateLimitSpacesDeliveries() throws Exception {
+        Subscriber subscriber = fixture.subscriber();
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString(), annotations("switchboard.dev/rate-limit", "20"), null)
+                .load());
+
+        long start = System.nanoTime();
+        List<String> ids = fixture.send("r", 40);
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(ids));
+
+        // 40 events at 20/s with a burst of 2: at least ~1.9 s
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1_800);
+    }
+
+    @Test
+    void drainLetsInFlightDeliveriesEndCommitsThemAndLeavesTheGroup() throws Exception {
+        Subscriber subscriber = fixture.subscriber().withLatency(event -> 1_000);
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString())
+                .load());
+        fixture.send("slow", 30);
+        await().atMost(LONG).until(() -> subscriber.maxConcurrent() == 30);
+
+        fixture.dispatcher.drainAndStop(Duration.ofSeconds(20));
+
+        assertThat(subscriber.count()).isEqualTo(30);
+        assertThat(committedTotal("t")).isEqualTo(30);
+        String group = TriggerBindings.groupId(new ResourceId(fixture.namespace, "t"), "b");
+        assertThat(fixture.admin
+                        .describeConsumerGroups(List.of(group))
+                        .all()
+                        .get()
+                        .get(group)
+                        .members())
+                .isEmpty();
+    }
+
+    @Test
+    void triggerThatIsNotReadyDoesNotDispatch() throws Exception {
+        Subscriber subscriber = fixture.subscriber();
+        fixture.apply(fixture.resources()
+                .trigger("orphan", "missing-broker", subscriber.uri().toString())
+                .trigger("t", "b", subscriber.uri().toString())
+                .load());
+
+        assertThat(fixture.dispatcher.dispatching()).containsExactly(new ResourceId(fixture.namespace, "t"));
+    }
+
     private long timeToDeliver(Subscriber subscriber, List<String> ids) {
         long start = System.nanoTime();
         await().atMost(LONG).until(() -> subscriber.delivered().containsAll(ids));
