@@ -18,6 +18,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -119,7 +120,14 @@ final class KafkaTriggerCursor implements TriggerCursor {
         try {
             consumer.subscribe(List.of(binding.topic()), new Rebalance());
             while (!stopping) {
-                step();
+                try {
+                    step();
+                } catch (FencedInstanceIdException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    LOG.warn("cursor of {}: {}; polling again in 1 s", binding.id(), e.toString());
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                }
             }
             drain();
         } catch (FencedInstanceIdException e) {

@@ -19,12 +19,17 @@ import org.apache.kafka.common.TopicPartition;
 final class OffsetTracker {
     private final Map<TopicPartition, Ledger> ledgers = new HashMap<>();
 
-    /** Records that {@code offset} of {@code partition} was read and handed out; offsets must increase. */
+    /**
+     * Records that {@code offset} of {@code partition} was read and handed out. Offsets increase within a
+     * ledger; an offset below the highest seen means the consumer's position moved back (an offset reset):
+     * the partition then starts a fresh ledger and the earlier tickets go stale.
+     */
     synchronized Ticket track(TopicPartition partition, long offset) {
         Ledger ledger = ledgers.computeIfAbsent(partition, p -> new Ledger(offset));
         if (offset < ledger.highest) {
-            throw new IllegalArgumentException(
-                    "offsets must increase within " + partition + ": " + offset + " after " + ledger.highest);
+            ledger.retired = true;
+            ledger = new Ledger(offset);
+            ledgers.put(partition, ledger);
         }
         ledger.highest = offset + 1;
         Ticket ticket = new Ticket(this, ledger, partition, offset);

@@ -1,7 +1,6 @@
 package dev.switchboard.broker.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,10 +128,15 @@ class OffsetTrackerTest {
     }
 
     @Test
-    void rejectsOffsetsGoingBackwardsWithinALedger() {
-        tracker.track(P0, 5);
+    void startsAFreshLedgerWhenThePositionMovesBack() {
+        OffsetTracker.Ticket later = tracker.track(P0, 50);
+        OffsetTracker.Ticket earlier = tracker.track(P0, 20);
 
-        assertThatThrownBy(() -> tracker.track(P0, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(later.isLive()).isFalse();
+        later.settle();
+        assertThat(tracker.committable()).isEmpty();
+        earlier.settle();
+        assertThat(tracker.committable()).containsExactly(Map.entry(P0, 21L));
     }
 
     private List<OffsetTracker.Ticket> track(TopicPartition partition, long from, int count) {
