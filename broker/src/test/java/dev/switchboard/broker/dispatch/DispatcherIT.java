@@ -11,10 +11,12 @@ import dev.switchboard.triggers.model.ResourceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -242,20 +244,27 @@ class DispatcherIT {
                 .trigger("steady", "b", steady.uri().toString())
                 .trigger("removed", "b", removed.uri().toString())
                 .load());
-        Set<String> sent = new HashSet<>(fixture.send("p1", 300));
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> {
+            for (int batch = 0; batch < 30; batch++) {
+                sent.addAll(fixture.send("batch" + batch, 20));
+            }
+        });
+        await().atMost(LONG).until(() -> sent.size() >= 100);
 
         fixture.apply(fixture.resources()
                 .trigger("steady", "b", steady.uri().toString())
                 .trigger("added", "b", added.uri().toString())
                 .load());
-        List<String> afterReload = fixture.send("p2", 300);
-        sent.addAll(afterReload);
+        traffic.get(60, TimeUnit.SECONDS);
+        List<String> afterReload = fixture.send("after", 100);
 
         await().atMost(LONG).until(() -> steady.delivered().containsAll(sent));
         await().atMost(LONG).until(() -> added.delivered().containsAll(afterReload));
         int removedCount = removed.count();
-        fixture.send("p3", 50);
+        fixture.send("later", 50);
         await().during(Duration.ofMillis(500)).until(() -> removed.count() == removedCount);
+        assertThat(removed.delivered()).doesNotContainAnyElementsOf(afterReload);
         assertThat(fixture.dispatcher.dispatching())
                 .containsExactlyInAnyOrder(
                         new ResourceId(fixture.namespace, "steady"), new ResourceId(fixture.namespace, "added"));
