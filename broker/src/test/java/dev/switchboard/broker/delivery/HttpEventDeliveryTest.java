@@ -239,6 +239,29 @@ class HttpEventDeliveryTest {
     }
 
     @Test
+    void closingAbandonsADeadLetterStillWaitingForKafka() throws Exception {
+        RecordingAppender down = new RecordingAppender(Integer.MAX_VALUE);
+        HttpEventDelivery stubborn =
+                HttpEventDelivery.create(vertx, down, registry, Clock.systemUTC(), new SplittableRandom(7));
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, Answer.of(400))) {
+            Future<Settlement> pending = stubborn.deliver(
+                    target(subscriber.uri(), Optional.empty(), policy(0, Duration.ofSeconds(5))), inbound(event()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> down.tries() >= 2);
+            assertThat(pending.isComplete()).isFalse();
+
+            stubborn.close().await(10, TimeUnit.SECONDS);
+
+            await().atMost(Duration.ofSeconds(10)).until(pending::isComplete);
+            assertThat(pending.cause()).isInstanceOf(DeliveryAbandonedException.class);
+            int triesAtClose = down.tries();
+            assertThat(deadLetters("topic")).isZero();
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> down.tries() == triesAtClose);
+        }
+    }
+
+    @Test
     void waitsBetweenRetriesOnTimersSoOtherDeliveriesProceed() throws Exception {
         try (ScriptedReceiver slow = new ScriptedReceiver(vertx, Answer.of(503).with("Retry-After", "3"));
                 ScriptedReceiver fast = new ScriptedReceiver(vertx, Answer.of(200))) {
