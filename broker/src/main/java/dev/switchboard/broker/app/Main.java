@@ -12,7 +12,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A CloudEvents routing broker on Apache Kafka.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SendCommand.class, TriggersCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            SendCommand.class,
+            TriggersCommand.class,
+            ReplayCommand.class,
+            RedriveCommand.class
+        })
 public final class Main {
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 

@@ -3,6 +3,12 @@ package dev.switchboard.broker.app;
 import dev.switchboard.broker.config.Ports;
 import dev.switchboard.broker.config.PortsFile;
 import dev.switchboard.broker.config.ServerConfig;
+import dev.switchboard.broker.delivery.HttpEventDelivery;
+import dev.switchboard.broker.dispatch.CursorSettings;
+import dev.switchboard.broker.dispatch.Dispatcher;
+import dev.switchboard.broker.dispatch.KafkaCursorFactory;
+import dev.switchboard.broker.dispatch.ProcessIdentity;
+import dev.switchboard.broker.dispatch.TriggerBacklogs;
 import dev.switchboard.broker.ingress.IngressLimits;
 import dev.switchboard.broker.ingress.IngressServer;
 import dev.switchboard.broker.log.EmbeddedKafka;
@@ -14,7 +20,7 @@ import dev.switchboard.broker.ops.HealthCheck;
 import dev.switchboard.broker.ops.HealthChecks;
 import dev.switchboard.broker.ops.OpsServer;
 import dev.switchboard.broker.ops.RuntimeMeters;
-import dev.switchboard.broker.ops.TriggerControl;
+import dev.switchboard.triggers.filter.FilterCompiler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,6 +33,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,6 +60,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private Ports ports;
     private BrokerTopics brokers;
     private PrometheusMeterRegistry registry;
+    private Dispatcher dispatcher;
 
     private SwitchboardServer(ServerConfig config) {
         this.config = config;
@@ -114,7 +123,10 @@ public final class SwitchboardServer implements AutoCloseable {
         appender = new KafkaEventAppender(vertx, producer, Clock.systemUTC());
         closeables.push(appender);
 
-        java.util.function.BooleanSupplier ready = () -> !draining && kafkaReachability.reachable();
+        dispatcher = startDispatch(bootstrap, admin, registry, served);
+
+        java.util.function.BooleanSupplier ready =
+                () -> !draining && kafkaReachability.reachable() && dispatcher.positioned();
         ingress = new IngressServer(vertx, limits, appender, brokers, ready, registry);
         int ingressPort = ingress.listen(
                         config.ingress().host(),
@@ -126,6 +138,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 List.of(
                         HealthCheck.of("kafka", kafkaReachability::reachable, "Kafka is not reachable"),
                         HealthCheck.of("config", () -> served.reloader().current() != null, "no resources loaded"),
+                        HealthCheck.of("dispatch", dispatcher::positioned, "triggers are not positioned yet"),
                         HealthCheck.of("shutdown", () -> !draining, "draining")));
         URI ingressUrl =
                 URI.create("http://" + Banner.displayHost(config.ingress().host()) + ":" + ingressPort);
@@ -134,7 +147,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 registry,
                 readiness,
                 ConfigStatus.of(served.reloader()),
-                TriggerControl.unavailable("the dispatcher is not wired into this server yet"),
+                new DispatcherControl(dispatcher),
                 ingressUrl);
         int opsPort = ops.listen(config.ops().host(), config.ops().port())
                 .await(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -148,6 +161,37 @@ public final class SwitchboardServer implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Starts the delivery stage and one cursor per Ready trigger, positioned before this returns (SPEC §5: once
+     * {@code /readyz} answers 200 every trigger loaded at startup is positioned), then follows every applied
+     * reload (after the reload's new broker topics were provisioned by {@link ServedResources}).
+     */
+    private Dispatcher startDispatch(
+            String bootstrap, Admin admin, PrometheusMeterRegistry registry, ServedResources served) {
+        HttpEventDelivery delivery =
+                HttpEventDelivery.create(vertx, appender, registry, Clock.systemUTC(), RandomGenerator.getDefault());
+        closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
+        FilterCompiler filters = new FilterCompiler((expression, kind, message) ->
+                LOG.debug("CESQL filter '{}' failed ({}): {}", expression, kind, message));
+        CursorSettings cursors = new CursorSettings(
+                bootstrap, config.kafka().consumer(), ProcessIdentity.loadOrCreate(config.dataDir()), STARTUP_TIMEOUT);
+        Dispatcher started = new Dispatcher(
+                new KafkaCursorFactory(
+                        cursors, admin, vertx, delivery, filters, new TriggerBacklogs(registry, Clock.systemUTC())),
+                config.shutdown().drainTimeout(),
+                delivery::release);
+        closeables.push(started);
+        started.apply(served.reloader().current().resources());
+        served.reloader().addListener((result, current) -> {
+            if (result.isApplied()) {
+                started.apply(current.resources());
+            }
+        });
+        // a reload applied between the first apply and the listener is not missed: applying is idempotent
+        started.apply(served.reloader().current().resources());
+        return started;
+    }
+
     public Ports ports() {
         return ports;
     }
@@ -158,8 +202,9 @@ public final class SwitchboardServer implements AutoCloseable {
 
     /**
      * Drains and stops: readiness turns 503, the ingress stops accepting and lets in-flight requests
-     * finish (their Kafka writes included) within the drain timeout, then the producer is flushed and
-     * everything else closed.
+     * finish (their Kafka writes included) within the drain timeout; then every trigger's cursor stops
+     * reading, its in-flight deliveries get up to the drain timeout to end, settled offsets are committed and
+     * the consumers leave their groups; then the producer is flushed and everything else closed.
      */
     public void drainAndStop() {
         draining = true;
@@ -170,6 +215,9 @@ public final class SwitchboardServer implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("ingress did not drain in time: {}", e.toString());
             }
+        }
+        if (dispatcher != null) {
+            dispatcher.drainAndStop(drain);
         }
         if (appender != null) {
             appender.close(drain.toMillis());

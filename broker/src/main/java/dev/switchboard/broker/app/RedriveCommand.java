@@ -1,0 +1,45 @@
+package dev.switchboard.broker.app;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code switchboard redrive NS/TRIGGER [--ops URL]} (SPEC §2): asks a running server to send a trigger's
+ * events parked in its broker's dead-letter topic back to its subscriber, through {@code POST
+ * /api/v1/namespaces/{ns}/triggers/{name}/redrive} (SPEC §6), which answers {@code {"events": N}}. Exit 0 when
+ * accepted.
+ */
+@Command(
+        name = "redrive",
+        mixinStandardHelpOptions = true,
+        description = "Send a trigger's parked dead letters back to its subscriber.")
+final class RedriveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NS/TRIGGER", description = "The trigger, as NAMESPACE/NAME.")
+    String trigger;
+
+    @Option(names = "--ops", paramLabel = "URL", description = "Operations URL (default: ${DEFAULT-VALUE}).")
+    String ops = "http://127.0.0.1:9090";
+
+    @Option(names = "--timeout", description = "Request timeout (ISO-8601, default: ${DEFAULT-VALUE}).")
+    Duration timeout = Duration.ofSeconds(30);
+
+    @Override
+    public Integer call() throws Exception {
+        return new OpsClient(ops, timeout)
+                .post(
+                        TriggerArgument.parse(spec, trigger),
+                        "redrive",
+                        null,
+                        spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+    }
+}

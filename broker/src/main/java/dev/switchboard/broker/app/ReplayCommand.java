@@ -1,0 +1,58 @@
+package dev.switchboard.broker.app;
+
+import dev.switchboard.triggers.model.ResourceId;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code switchboard replay NS/TRIGGER --from RFC3339 [--ops URL]} (SPEC §2): asks a running server to deliver
+ * a trigger's stored events again from a point in time (compared with the time each event was accepted),
+ * through {@code POST /api/v1/namespaces/{ns}/triggers/{name}/replay} (SPEC §6). Exit 0 when accepted.
+ */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = "Re-deliver a trigger's stored events accepted at or after a time, to that trigger only.")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NS/TRIGGER", description = "The trigger, as NAMESPACE/NAME.")
+    String trigger;
+
+    @Option(names = "--from", required = true, paramLabel = "RFC3339", description = "e.g. 2025-01-31T12:00:00Z")
+    String from;
+
+    @Option(names = "--ops", paramLabel = "URL", description = "Operations URL (default: ${DEFAULT-VALUE}).")
+    String ops = "http://127.0.0.1:9090";
+
+    @Option(names = "--timeout", description = "Request timeout (ISO-8601, default: ${DEFAULT-VALUE}).")
+    Duration timeout = Duration.ofSeconds(30);
+
+    @Override
+    public Integer call() throws Exception {
+        ResourceId id = TriggerArgument.parse(spec, trigger);
+        String instant;
+        try {
+            instant = OffsetDateTime.parse(from).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--from must be an RFC 3339 timestamp: " + from);
+        }
+        return new OpsClient(ops, timeout)
+                .post(
+                        id,
+                        "replay",
+                        "{\"from\": \"" + instant + "\"}",
+                        spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+    }
+}

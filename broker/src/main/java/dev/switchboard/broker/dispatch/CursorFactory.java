@@ -1,0 +1,23 @@
+package dev.switchboard.broker.dispatch;
+
+import io.vertx.core.Future;
+
+/** Opens the cursors of a trigger (the seam the dispatcher reconciles through). */
+public interface CursorFactory {
+
+    /**
+     * Opens a positioned cursor: when this returns, the trigger's start position is committed, so every event
+     * accepted from now on reaches it (SPEC §5 "New trigger").
+     *
+     * @throws RuntimeException when the position cannot be established (Kafka unreachable)
+     */
+    TriggerCursor open(TriggerBinding binding);
+
+    /**
+     * Sends the trigger's events parked in its broker's {@code .dlq} topic back to its subscriber (SPEC §2
+     * {@code redrive}) and marks them done.
+     *
+     * @return the number of parked events being sent back
+     */
+    Future<Integer> redrive(TriggerBinding binding);
+}

@@ -1,0 +1,132 @@
+package dev.switchboard.broker.dispatch;
+
+import dev.switchboard.triggers.model.StartFrom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Positions a trigger's consumer group before it reads (SPEC §5 "New trigger"): every partition the group
+ * has no committed offset for gets one committed now — the log end ({@code latest}, the default), the log
+ * start ({@code earliest}), or the first record whose timestamp is at or after the instant (the log end when
+ * there is none). Committing at creation, not at the first poll, is what makes events accepted between the
+ * two reach the trigger. Partitions that already have a position keep it: a restart resumes, it never skips.
+ */
+final class StartPositions {
+    private static final Logger LOG = LoggerFactory.getLogger(StartPositions.class);
+    private static final int ATTEMPTS = 3;
+
+    private final Admin admin;
+    private final Duration timeout;
+
+    StartPositions(Admin admin, Duration timeout) {
+        this.admin = admin;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Commits start positions for the group's unpositioned partitions of {@code topic}.
+     *
+     * @return the partitions positioned now, with their offsets (empty when all had a position)
+     */
+    Map<TopicPartition, Long> ensure(String groupId, String topic, StartFrom startFrom) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tryEnsure(groupId, topic, startFrom);
+            } catch (ExecutionException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw new IllegalStateException(
+                            "cannot position consumer group " + groupId + " on " + topic + ": " + e.getCause(), e);
+                }
+                // another member of the group (a second process) may have become active: look again
+                LOG.debug(
+                        "positioning {} failed, looking again: {}",
+                        groupId,
+                        e.getCause().toString());
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("positioning consumer group " + groupId + " timed out", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while positioning " + groupId, e);
+            }
+        }
+    }
+
+    private Map<TopicPartition, Long> tryEnsure(String groupId, String topic, StartFrom startFrom)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        List<TopicPartitionInfo> partitions = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .get(topic)
+                .partitions();
+        Map<TopicPartition, OffsetSpec> missing = new HashMap<>();
+        for (TopicPartitionInfo info : partitions) {
+            TopicPartition partition = new TopicPartition(topic, info.partition());
+            if (committed.get(partition) == null) {
+                missing.put(partition, spec(startFrom));
+            }
+        }
+        if (missing.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, Long> positions = resolve(missing);
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        positions.forEach((partition, offset) -> commit.put(partition, new OffsetAndMetadata(offset)));
+        admin.alterConsumerGroupOffsets(groupId, commit).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("positioned consumer group {} ({}) at {}", groupId, describe(startFrom), positions);
+        return positions;
+    }
+
+    private Map<TopicPartition, Long> resolve(Map<TopicPartition, OffsetSpec> specs)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> found =
+                admin.listOffsets(specs).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> atEnd = new HashMap<>();
+        found.forEach((partition, info) -> {
+            if (info.offset() >= 0) {
+                positions.put(partition, info.offset());
+            } else {
+                atEnd.put(partition, OffsetSpec.latest());
+            }
+        });
+        if (!atEnd.isEmpty()) {
+            admin.listOffsets(atEnd)
+                    .all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((partition, info) -> positions.put(partition, info.offset()));
+        }
+        return positions;
+    }
+
+    private static OffsetSpec spec(StartFrom startFrom) {
+        if (startFrom instanceof StartFrom.Earliest) {
+            return OffsetSpec.earliest();
+        } else if (startFrom instanceof StartFrom.At at) {
+            return OffsetSpec.forTimestamp(at.instant().toEpochMilli());
+        }
+        return OffsetSpec.latest();
+    }
+
+    private static String describe(StartFrom startFrom) {
+        if (startFrom instanceof StartFrom.At at) {
+            return "from " + at.instant();
+        }
+        return startFrom instanceof StartFrom.Earliest ? "earliest" : "latest";
+    }
+}

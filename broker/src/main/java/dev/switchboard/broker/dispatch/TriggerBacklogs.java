@@ -1,0 +1,71 @@
+package dev.switchboard.broker.dispatch;
+
+import dev.switchboard.broker.telemetry.MetricNames;
+import dev.switchboard.triggers.model.ResourceId;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Publishes each trigger's backlog as the two gauges of SPEC §6: {@code switchboard_trigger_lag_events}
+ * (events in the log not yet settled for the trigger) and
+ * {@code switchboard_trigger_oldest_undelivered_age_seconds} (age, from the Kafka record timestamp, of the
+ * oldest event read and not yet settled; it grows while a subscriber is down and is 0 when nothing is owed).
+ */
+public final class TriggerBacklogs {
+    private final MeterRegistry registry;
+    private final Clock clock;
+
+    public TriggerBacklogs(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    Backlog open(ResourceId trigger) {
+        return new Backlog(trigger);
+    }
+
+    /** One trigger's gauges; the cursor thread updates them, any thread reads them. */
+    final class Backlog implements AutoCloseable {
+        private final List<Gauge> gauges;
+        private volatile long lag;
+        private volatile long oldestTimestampMillis = -1;
+
+        private Backlog(ResourceId trigger) {
+            Tags tags =
+                    Tags.of(MetricNames.TAG_NAMESPACE, trigger.namespace(), MetricNames.TAG_TRIGGER, trigger.name());
+            gauges = List.of(
+                    Gauge.builder(MetricNames.TRIGGER_LAG_EVENTS, this, Backlog::lag)
+                            .description("Events in the broker's log not yet settled for the trigger")
+                            .tags(tags)
+                            .register(registry),
+                    Gauge.builder(MetricNames.TRIGGER_OLDEST_UNDELIVERED_AGE, this, Backlog::ageSeconds)
+                            .description("Age of the oldest event read and not yet settled for the trigger")
+                            .baseUnit("seconds")
+                            .tags(tags)
+                            .register(registry));
+        }
+
+        void update(long lagEvents, OptionalLong oldestUnsettledTimestampMillis) {
+            lag = Math.max(0, lagEvents);
+            oldestTimestampMillis = oldestUnsettledTimestampMillis.orElse(-1);
+        }
+
+        double lag() {
+            return lag;
+        }
+
+        double ageSeconds() {
+            long oldest = oldestTimestampMillis;
+            return oldest < 0 ? 0 : Math.max(0, clock.millis() - oldest) / 1000.0;
+        }
+
+        @Override
+        public void close() {
+            gauges.forEach(registry::remove);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.switchboard.broker.dispatch;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A trigger's position in its broker's log and the reading that moves it (ARCHITECTURE decision 4, "a
+ * trigger is a cursor"). Start-from, pause, replay and ordered delivery are all "move or hold this cursor".
+ * Today each cursor is its own consumer group ({@link KafkaTriggerCursor}); a shared reader for triggers that
+ * keep up would be another implementation of this seam, made by another {@link CursorFactory}.
+ */
+public interface TriggerCursor {
+
+    /** Applies a changed binding of the same trigger, group and topic live: filter, target, limits, pause. */
+    void update(TriggerBinding binding);
+
+    /**
+     * Re-positions the cursor at the first event accepted at or after {@code from} (record timestamp) and
+     * commits that position; events from there on are delivered again, to this trigger only.
+     *
+     * @return the number of partitions moved
+     */
+    Future<Integer> replay(Instant from);
+
+    /**
+     * Stops reading, lets the deliveries in flight end within {@code drain}, commits what settled and leaves
+     * the group. Deliveries not ended by then are not committed past: they are delivered again later.
+     */
+    Future<Void> stop(Duration drain);
+}
