@@ -28,7 +28,7 @@ final class Banner {
     }
 
     /** A wildcard bind address is reachable locally as loopback. */
-    private static String displayHost(String host) {
+    static String displayHost(String host) {
         return switch (host) {
             case "0.0.0.0", "", "::", "[::]" -> "127.0.0.1";
             default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;

@@ -1,6 +1,8 @@
 package dev.switchboard.broker.ingress;
 
 import dev.switchboard.broker.codec.EventReader;
+import dev.switchboard.broker.ingress.auth.AuthContextStamp;
+import dev.switchboard.broker.ingress.auth.IngressAuthenticator;
 import dev.switchboard.broker.log.EventAppender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -36,6 +38,22 @@ public final class IngressServer {
             BrokerDirectory brokers,
             BooleanSupplier ready,
             MeterRegistry registry) {
+        this(vertx, limits, appender, brokers, ready, registry, IngressAuthenticator.none(vertx));
+    }
+
+    /**
+     * An ingress that authenticates producers of the brokers asking for it ({@code switchboard.dev/auth}).
+     *
+     * @param authenticator checks credentials from the request headers before any body is read
+     */
+    public IngressServer(
+            Vertx vertx,
+            IngressLimits limits,
+            EventAppender appender,
+            BrokerDirectory brokers,
+            BooleanSupplier ready,
+            MeterRegistry registry,
+            IngressAuthenticator authenticator) {
         this.vertx = vertx;
         this.ingress = new IngressContext(
                 vertx,
@@ -43,7 +61,9 @@ public final class IngressServer {
                 new EventReader(),
                 appender,
                 new IngressMetrics(registry, limits.eventTypeTag()),
-                new InFlightLimiter(limits.maxInFlight()));
+                new InFlightLimiter(limits.maxInFlight()),
+                authenticator,
+                new AuthContextStamp());
         this.handler = new IngressHandler(ingress, brokers, ready);
     }
 
