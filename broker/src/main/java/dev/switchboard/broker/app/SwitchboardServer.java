@@ -5,6 +5,7 @@ import dev.switchboard.broker.config.PortsFile;
 import dev.switchboard.broker.config.ServerConfig;
 import dev.switchboard.broker.ingress.IngressLimits;
 import dev.switchboard.broker.ingress.IngressServer;
+import dev.switchboard.broker.ingress.auth.IngressAuthenticator;
 import dev.switchboard.broker.log.EmbeddedKafka;
 import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
@@ -101,12 +102,20 @@ public final class SwitchboardServer implements AutoCloseable {
         closeables.push(appender);
 
         java.util.function.BooleanSupplier ready = () -> !draining && kafkaReachability.reachable();
-        ingress = new IngressServer(vertx, limits, appender, brokers, ready, registry);
+        ingress = new IngressServer(
+                vertx,
+                limits,
+                appender,
+                brokers,
+                ready,
+                registry,
+                IngressAuthenticator.fromConfig(vertx, config.auth(), Clock.systemUTC()));
         int ingressPort = ingress.listen(
                         config.ingress().host(),
                         config.ingress().port(),
                         Math.max(1, Runtime.getRuntime().availableProcessors()))
                 .await(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        brokers.listeningOn(ingressPort);
         ops = new OpsServer(vertx, registry, ready);
         int opsPort = ops.listen(config.ops().host(), config.ops().port())
                 .await(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

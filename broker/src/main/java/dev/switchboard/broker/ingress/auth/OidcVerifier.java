@@ -101,14 +101,14 @@ public final class OidcVerifier {
         if (message.contains("before use time")) {
             return "the token is not valid yet";
         }
-        if (message.contains("audience")) {
+        if (message.startsWith("JWT missing required claims")) {
+            return "the token lacks a required claim (sub, exp)";
+        }
+        if (message.contains("aud claim")) {
             return "the token's audience is not this broker";
         }
-        if (message.contains("iss")) {
+        if (message.contains("iss claim")) {
             return "the token's issuer is not accepted";
-        }
-        if (message.contains("missing required claims")) {
-            return "the token lacks a required claim (sub, exp)";
         }
         return "the token's claims are not accepted";
     }
