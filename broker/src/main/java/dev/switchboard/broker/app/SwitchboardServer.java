@@ -4,6 +4,7 @@ import dev.switchboard.broker.config.Ports;
 import dev.switchboard.broker.config.PortsFile;
 import dev.switchboard.broker.config.ServerConfig;
 import dev.switchboard.broker.ingress.IngressLimits;
+import dev.switchboard.broker.ingress.IngressSecurity;
 import dev.switchboard.broker.ingress.IngressServer;
 import dev.switchboard.broker.ingress.auth.IngressAuthenticator;
 import dev.switchboard.broker.log.EmbeddedKafka;
@@ -11,6 +12,8 @@ import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
 import dev.switchboard.broker.log.KafkaReachability;
 import dev.switchboard.broker.ops.OpsServer;
+import dev.switchboard.broker.tls.PemServerTls;
+import dev.switchboard.broker.tls.TlsReloader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -34,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class SwitchboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TLS_POLL_INTERVAL = Duration.ofSeconds(2);
 
     private final ServerConfig config;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -109,13 +113,19 @@ public final class SwitchboardServer implements AutoCloseable {
                 brokers,
                 ready,
                 registry,
-                IngressAuthenticator.fromConfig(vertx, config.auth(), Clock.systemUTC()));
+                new IngressSecurity(
+                        IngressAuthenticator.fromConfig(vertx, config.auth(), Clock.systemUTC()),
+                        config.tls().ingress().map(PemServerTls::read)));
         int ingressPort = ingress.listen(
                         config.ingress().host(),
                         config.ingress().port(),
                         Math.max(1, Runtime.getRuntime().availableProcessors()))
                 .await(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         brokers.listeningOn(ingressPort);
+        config.tls()
+                .ingress()
+                .ifPresent(files ->
+                        closeables.push(new TlsReloader(vertx, files, ingress::updateTls, TLS_POLL_INTERVAL).start()));
         ops = new OpsServer(vertx, registry, ready);
         int opsPort = ops.listen(config.ops().host(), config.ops().port())
                 .await(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -126,7 +126,14 @@ class IngressAuthIT {
             return Optional.ofNullable(topics.get(key))
                     .map(topic -> new BrokerRoute(topic, brokers.get(key), audience(key)));
         };
-        server = new IngressServer(vertx, limits, appender, directory, () -> true, registry, authenticator);
+        server = new IngressServer(
+                vertx,
+                limits,
+                appender,
+                directory,
+                () -> true,
+                registry,
+                new IngressSecurity(authenticator, Optional.empty()));
         port = server.listen("127.0.0.1", 0, 2).await(30, TimeUnit.SECONDS);
     }
 
