@@ -7,12 +7,14 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.switchboard.broker.codec.EventReader;
 import dev.switchboard.broker.codec.ReadResult;
 import io.vertx.core.MultiMap;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes the ingress parsing path (SPEC §4): any headers and body given to {@link EventReader} end as events or
  * a rejection, never an unexpected exception. Under plain JUnit the inputs of {@code EventReaderFuzzTestInputs}
  * replay as a regression suite; {@code JAZZER_FUZZ=1} fuzzes.
  */
+@Tag("fuzz")
 class EventReaderFuzzTest {
     private static final String[] CONTENT_TYPES = {
         "application/json",
