@@ -3,6 +3,7 @@ package dev.switchboard.broker.app;
 import dev.switchboard.broker.config.Ports;
 import dev.switchboard.broker.config.PortsFile;
 import dev.switchboard.broker.config.ServerConfig;
+import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.broker.delivery.HttpEventDelivery;
 import dev.switchboard.broker.dispatch.CursorSettings;
 import dev.switchboard.broker.dispatch.Dispatcher;
@@ -10,7 +11,9 @@ import dev.switchboard.broker.dispatch.KafkaCursorFactory;
 import dev.switchboard.broker.dispatch.ProcessIdentity;
 import dev.switchboard.broker.dispatch.TriggerBacklogs;
 import dev.switchboard.broker.ingress.IngressLimits;
+import dev.switchboard.broker.ingress.IngressSecurity;
 import dev.switchboard.broker.ingress.IngressServer;
+import dev.switchboard.broker.ingress.auth.IngressAuthenticator;
 import dev.switchboard.broker.log.EmbeddedKafka;
 import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
@@ -20,6 +23,8 @@ import dev.switchboard.broker.ops.HealthCheck;
 import dev.switchboard.broker.ops.HealthChecks;
 import dev.switchboard.broker.ops.OpsServer;
 import dev.switchboard.broker.ops.RuntimeMeters;
+import dev.switchboard.broker.tls.PemServerTls;
+import dev.switchboard.broker.tls.TlsReloader;
 import dev.switchboard.triggers.filter.FilterCompiler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -49,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class SwitchboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TLS_POLL_INTERVAL = Duration.ofSeconds(2);
 
     private final ServerConfig config;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -127,12 +133,26 @@ public final class SwitchboardServer implements AutoCloseable {
 
         java.util.function.BooleanSupplier ready =
                 () -> !draining && kafkaReachability.reachable() && dispatcher.positioned();
-        ingress = new IngressServer(vertx, limits, appender, brokers, ready, registry);
+        ingress = new IngressServer(
+                vertx,
+                limits,
+                appender,
+                brokers,
+                ready,
+                registry,
+                new IngressSecurity(
+                        IngressAuthenticator.fromConfig(vertx, config.auth(), Clock.systemUTC()),
+                        config.tls().ingress().map(PemServerTls::read)));
         int ingressPort = ingress.listen(
                         config.ingress().host(),
                         config.ingress().port(),
                         Math.max(1, Runtime.getRuntime().availableProcessors()))
                 .await(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        brokers.listeningOn(ingressPort);
+        config.tls()
+                .ingress()
+                .ifPresent(files ->
+                        closeables.push(new TlsReloader(vertx, files, ingress::updateTls, TLS_POLL_INTERVAL).start()));
         HealthChecks readiness = new HealthChecks(
                 "readyz",
                 List.of(
@@ -140,8 +160,8 @@ public final class SwitchboardServer implements AutoCloseable {
                         HealthCheck.of("config", () -> served.reloader().current() != null, "no resources loaded"),
                         HealthCheck.of("dispatch", dispatcher::positioned, "triggers are not positioned yet"),
                         HealthCheck.of("shutdown", () -> !draining, "draining")));
-        URI ingressUrl =
-                URI.create("http://" + Banner.displayHost(config.ingress().host()) + ":" + ingressPort);
+        String scheme = config.tls().ingress().isPresent() ? "https://" : "http://";
+        URI ingressUrl = URI.create(scheme + Banner.displayHost(config.ingress().host()) + ":" + ingressPort);
         ops = new OpsServer(
                 vertx,
                 registry,
@@ -168,8 +188,14 @@ public final class SwitchboardServer implements AutoCloseable {
      */
     private Dispatcher startDispatch(
             String bootstrap, Admin admin, PrometheusMeterRegistry registry, ServedResources served) {
-        HttpEventDelivery delivery =
-                HttpEventDelivery.create(vertx, appender, registry, Clock.systemUTC(), RandomGenerator.getDefault());
+        HttpEventDelivery delivery = HttpEventDelivery.create(
+                vertx,
+                appender,
+                registry,
+                Clock.systemUTC(),
+                RandomGenerator.getDefault(),
+                config.egress(),
+                new EgressRefusals(Clock.systemUTC()));
         closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
         FilterCompiler filters = new FilterCompiler((expression, kind, message) ->
                 LOG.debug("CESQL filter '{}' failed ({}): {}", expression, kind, message));

@@ -93,6 +93,9 @@ final class JsonFormatReader {
             throw new InvalidEventException(null, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InvalidEventException(null, "malformed JSON: " + e.getMessage());
+        } catch (NumberFormatException | ArithmeticException e) {
+            // found by fuzzing: a number such as 7E7777...7 that no BigDecimal can hold escapes Jackson unwrapped
+            throw new InvalidEventException(null, "malformed JSON: a number is out of range");
         }
     }
 

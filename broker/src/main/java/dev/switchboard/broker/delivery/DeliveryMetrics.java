@@ -52,6 +52,15 @@ final class DeliveryMetrics {
         this.registry = registry;
     }
 
+    void egressRefused(DeliveryTarget target) {
+        Counter.builder(MetricNames.EGRESS_REFUSED)
+                .description("Connections to subscribers and dead-letter sinks refused by the egress guard")
+                .tag(MetricNames.TAG_NAMESPACE, target.trigger().namespace())
+                .tag(MetricNames.TAG_TRIGGER, target.trigger().name())
+                .register(registry)
+                .increment();
+    }
+
     void attempt(DeliveryTarget target, AttemptOutcome outcome) {
         Counter.builder(MetricNames.DELIVERY_ATTEMPTS)
                 .description("Delivery attempts to subscribers, by outcome")

@@ -29,4 +29,15 @@ sealed interface Exchange {
 
     /** No answer: connection refused or reset, or no answer within the attempt's timeout. */
     record Unanswered(AttemptResult result) implements Exchange {}
+
+    /**
+     * Not attempted: the egress guard refused the resolved address (SPEC §7). Never retried: the same name
+     * would be refused again, and retrying would only delay the dead letter.
+     */
+    record Refused(String reason) implements Exchange {
+        @Override
+        public AttemptResult result() {
+            return new AttemptResult.TransportError(reason);
+        }
+    }
 }

@@ -11,22 +11,27 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One POST with a deadline: connect, send, read the whole answer, all within the policy's per-attempt
- * {@code timeout} (SPEC §5 "Retry policy"). Redirects are never followed (SPEC §5 "Request"): a 3xx is an
+ * One POST with a deadline: resolve and pass the egress guard, connect, send, read the whole answer, all within
+ * the policy's per-attempt {@code timeout} (SPEC §5 "Retry policy", §7 "Egress guard"). Redirects are never followed (SPEC §5 "Request"): a 3xx is an
  * answer like any other. The body is kept up to a limit and drained past it, so a huge answer costs no memory.
  */
 final class HttpAttempt {
     private final Vertx vertx;
     private final int maxBodyBytes;
+    private final EgressGuard egress;
 
-    HttpAttempt(Vertx vertx, int maxBodyBytes) {
+    HttpAttempt(Vertx vertx, int maxBodyBytes, EgressGuard egress) {
         this.vertx = vertx;
         this.maxBodyBytes = maxBodyBytes;
+        this.egress = egress;
     }
 
     /** Posts {@code request} to {@code url}; the future always succeeds, with the answer or why there was none. */
@@ -42,12 +47,39 @@ final class HttpAttempt {
                 }
             }
         });
+        egress.check(url).onComplete(checked -> {
+            if (checked.failed()) {
+                vertx.cancelTimer(deadline);
+                done.tryComplete(new Exchange.Unanswered(new AttemptResult.TransportError(
+                        "cannot resolve " + url.getHost() + ": " + describe(checked.cause()))));
+            } else if (checked.result() instanceof EgressCheck.Refused refused) {
+                vertx.cancelTimer(deadline);
+                done.tryComplete(new Exchange.Refused(refused.reason()));
+            } else {
+                InetAddress address = ((EgressCheck.Allowed) checked.result()).address();
+                send(client, url, address, request, millis, sent, deadline, done);
+            }
+        });
+        return done.future();
+    }
+
+    /** Connects to exactly the address the guard allowed; the Host header and TLS SNI keep the URL's name. */
+    private void send(
+            HttpClient client,
+            URI url,
+            InetAddress address,
+            OutgoingRequest request,
+            long millis,
+            AtomicReference<HttpClientRequest> sent,
+            long deadline,
+            Promise<Exchange> done) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setAbsoluteURI(url.toString())
                 .setFollowRedirects(false)
                 .setConnectTimeout(millis)
                 .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
+        options.setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, options.getPort())));
         client.request(options)
                 .compose(httpRequest -> {
                     sent.set(httpRequest);
@@ -63,7 +95,6 @@ final class HttpAttempt {
                                 new Exchange.Unanswered(new AttemptResult.TransportError(describe(outcome.cause()))));
                     }
                 });
-        return done.future();
     }
 
     private Future<Exchange> read(HttpClientResponse response) {

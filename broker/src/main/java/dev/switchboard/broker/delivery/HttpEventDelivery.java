@@ -1,6 +1,7 @@
 package dev.switchboard.broker.delivery;
 
 import dev.switchboard.broker.codec.EventReader;
+import dev.switchboard.broker.config.EgressConfig;
 import dev.switchboard.broker.log.EventAppender;
 import dev.switchboard.triggers.model.ResourceId;
 import dev.switchboard.triggers.policy.DeliveryDecider;
@@ -17,6 +18,7 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -54,6 +56,7 @@ public final class HttpEventDelivery implements EventDelivery {
     private final BrokerTtl ttl = new BrokerTtl();
     private final InsistentAppender log;
     private final DeliveryMetrics metrics;
+    private final EgressRefusals refusals;
     private final Map<ResourceId, Set<DeliveryRun>> runs = new ConcurrentHashMap<>();
 
     /**
@@ -71,10 +74,35 @@ public final class HttpEventDelivery implements EventDelivery {
             MeterRegistry registry,
             RandomGenerator random,
             DeliverySettings settings) {
+        this(
+                vertx,
+                log,
+                decider,
+                registry,
+                random,
+                settings,
+                EgressGuard.of(vertx, new EgressConfig(List.of(), List.of())),
+                new EgressRefusals(Clock.systemUTC()));
+    }
+
+    /**
+     * @param egress checks every subscriber and sink address at connect time (SPEC §7)
+     * @param refusals where egress refusals are recorded for the trigger's condition
+     */
+    public HttpEventDelivery(
+            Vertx vertx,
+            EventAppender log,
+            DeliveryDecider decider,
+            MeterRegistry registry,
+            RandomGenerator random,
+            DeliverySettings settings,
+            EgressGuard egress,
+            EgressRefusals refusals) {
         this.vertx = vertx;
+        this.refusals = refusals;
         this.clients = new OriginClients(vertx, settings.maxConnectionsPerOrigin());
         this.poster = new RetryingPoster(
-                new HttpAttempt(vertx, settings.maxResponseBytes()),
+                new HttpAttempt(vertx, settings.maxResponseBytes(), egress),
                 decider,
                 registry.config().clock()::monotonicTime);
         this.log =
@@ -88,6 +116,36 @@ public final class HttpEventDelivery implements EventDelivery {
         DeliveryDecider decider = new DeliveryDecider(
                 new StatusClassifier(), new JitteredBackoff(Jitter.from(random)), new RetryAfterParser(clock));
         return new HttpEventDelivery(vertx, log, decider, registry, random, DeliverySettings.defaults());
+    }
+
+    /**
+     * The delivery stage with the SPEC §5 policy rules and the egress guard of {@code egress} (SPEC §3, §7),
+     * recording refusals in {@code refusals}.
+     */
+    public static HttpEventDelivery create(
+            Vertx vertx,
+            EventAppender log,
+            MeterRegistry registry,
+            Clock clock,
+            RandomGenerator random,
+            EgressConfig egress,
+            EgressRefusals refusals) {
+        DeliveryDecider decider = new DeliveryDecider(
+                new StatusClassifier(), new JitteredBackoff(Jitter.from(random)), new RetryAfterParser(clock));
+        return new HttpEventDelivery(
+                vertx,
+                log,
+                decider,
+                registry,
+                random,
+                DeliverySettings.defaults(),
+                EgressGuard.of(vertx, egress),
+                refusals);
+    }
+
+    /** The last egress refusal of each trigger, for the trigger's condition. */
+    public EgressRefusals egressRefusals() {
+        return refusals;
     }
 
     @Override
@@ -107,6 +165,7 @@ public final class HttpEventDelivery implements EventDelivery {
         if (ofTrigger != null) {
             ofTrigger.forEach(DeliveryRun::abandon);
         }
+        refusals.clear(trigger);
         return clients.release(trigger);
     }
 
@@ -132,10 +191,12 @@ public final class HttpEventDelivery implements EventDelivery {
                     if (exchange instanceof Exchange.Answered answer) {
                         metrics.dispatchDuration(target, answer.status(), elapsed);
                     }
+                    noteRefusal(target, target.subscriber(), exchange);
                     metrics.attempt(target, outcome(verdict));
                 })
                 .compose(outcome -> {
                     if (outcome instanceof PostOutcome.Accepted accepted) {
+                        refusals.clear(target.trigger());
                         return publishReply(run, target, event, accepted.answer())
                                 .map(published -> (Settlement) new Settlement.Delivered(accepted.attempts()));
                     }
@@ -186,7 +247,11 @@ public final class HttpEventDelivery implements EventDelivery {
                 sink,
                 encoder.encode(dead, target.policy().format(), event.transportHeaders(), false),
                 target.policy());
-        return poster.post(run, posting, AnswerCheck.ACCEPT_ANY, AttemptListener.NONE)
+        return poster.post(
+                        run,
+                        posting,
+                        AnswerCheck.ACCEPT_ANY,
+                        (exchange, sinkVerdict, elapsed) -> noteRefusal(target, sink, exchange))
                 .compose(outcome -> {
                     if (outcome instanceof PostOutcome.Accepted) {
                         metrics.deadLettered(target, DeliveryMetrics.Destination.SINK);
@@ -216,6 +281,13 @@ public final class HttpEventDelivery implements EventDelivery {
                     metrics.deadLettered(target, DeliveryMetrics.Destination.TOPIC);
                     return new Settlement.ParkedInTopic(attempts, reason);
                 });
+    }
+
+    private void noteRefusal(DeliveryTarget target, URI url, Exchange exchange) {
+        if (exchange instanceof Exchange.Refused refused) {
+            metrics.egressRefused(target);
+            refusals.record(target.trigger(), url, refused.reason());
+        }
     }
 
     private static Map<String, String> traceHeaders(InboundEvent event) {

@@ -60,6 +60,9 @@ final class RetryingPoster {
     }
 
     private Verdict judge(int n, DeliveryPolicy policy, Exchange exchange, AnswerCheck check) {
+        if (exchange instanceof Exchange.Refused refused) {
+            return new Verdict.GiveUp(refused.reason(), OptionalInt.empty());
+        }
         Verdict verdict = decider.decide(policy, n, exchange.result());
         if (verdict instanceof Verdict.Delivered && exchange instanceof Exchange.Answered answer) {
             Optional<String> problem = check.problem(answer);

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /** Writes ingress answers: JSON error bodies {@code {"error", "attribute"}} (SPEC §4) and the headers each status needs. */
 final class Answers {
@@ -20,6 +21,14 @@ final class Answers {
     }
 
     static Future<Void> rejected(HttpServerResponse response, Rejection rejection) {
+        return rejected(response, rejection, Optional.empty());
+    }
+
+    /**
+     * A rejection; a 401 carries {@code challenge} as its {@code WWW-Authenticate} (RFC 6750 §3), or a bare
+     * {@code Bearer}. Answers that leave the body unread (401, 403, 408, 413) close the connection.
+     */
+    static Future<Void> rejected(HttpServerResponse response, Rejection rejection, Optional<String> challenge) {
         JsonObject body = new JsonObject().put("error", rejection.message());
         rejection.attribute().ifPresent(attribute -> body.put("attribute", attribute));
         if (!rejection.items().isEmpty()) {
@@ -37,16 +46,23 @@ final class Answers {
                 response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_OVERLOADED_SECONDS));
             case UNAVAILABLE ->
                 response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
-            case UNAUTHORIZED -> response.putHeader("WWW-Authenticate", "Bearer");
+            case UNAUTHORIZED -> response.putHeader("WWW-Authenticate", challenge.orElse("Bearer"));
             default -> {}
         }
-        if (rejection.kind() == Rejection.Kind.TOO_LARGE || rejection.kind() == Rejection.Kind.REQUEST_TIMEOUT) {
+        if (leavesBodyUnread(rejection.kind())) {
             // the rest of the body is not read: the connection cannot be reused
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
         return response.setStatusCode(rejection.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(body.toBuffer());
+    }
+
+    static boolean leavesBodyUnread(Rejection.Kind kind) {
+        return switch (kind) {
+            case TOO_LARGE, REQUEST_TIMEOUT, UNAUTHORIZED, FORBIDDEN -> true;
+            default -> false;
+        };
     }
 
     static Future<Void> plain(HttpServerResponse response, int status, String text) {

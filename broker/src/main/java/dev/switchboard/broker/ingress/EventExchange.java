@@ -3,6 +3,7 @@ package dev.switchboard.broker.ingress;
 import dev.switchboard.broker.codec.ContentMode;
 import dev.switchboard.broker.codec.ReadResult;
 import dev.switchboard.broker.codec.Rejection;
+import dev.switchboard.broker.ingress.auth.Principal;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,7 +38,8 @@ final class EventExchange {
     private final HttpServerRequest request;
     private final String namespace;
     private final String broker;
-    private final String topic;
+    private final BrokerRoute route;
+    private final Principal principal;
     private final ContentMode mode;
     private final long startNanos;
     private final Buffer body;
@@ -53,13 +55,15 @@ final class EventExchange {
             HttpServerRequest request,
             String namespace,
             String broker,
-            String topic,
+            BrokerRoute route,
+            Principal principal,
             ContentMode mode) {
         this.ingress = ingress;
         this.request = request;
         this.namespace = namespace;
         this.broker = broker;
-        this.topic = topic;
+        this.route = route;
+        this.principal = principal;
         this.mode = mode;
         this.startNanos = System.nanoTime();
         String length = request.getHeader("content-length");
@@ -69,12 +73,14 @@ final class EventExchange {
         this.body = Buffer.buffer(Math.max(initial, 16));
     }
 
+    /** Starts reading the body (resuming the request if it was paused while credentials were checked). */
     void start() {
         Vertx vertx = ingress.vertx();
         deadlineTimer = vertx.setTimer(ingress.limits().requestTimeout().toMillis(), id -> onDeadline());
         request.handler(this::onChunk);
         request.exceptionHandler(this::onRequestError);
         request.endHandler(ignored -> onBodyEnd());
+        request.resume();
     }
 
     private void onChunk(Buffer chunk) {
@@ -105,14 +111,18 @@ final class EventExchange {
             answer(result.rejection().get());
             return;
         }
-        append(result.events());
+        List<CloudEvent> events = result.events();
+        if (route.options().recordAuthContext()) {
+            events = ingress.authContext().stamp(events, principal);
+        }
+        append(events);
     }
 
     private void append(List<CloudEvent> events) {
         Map<String, String> transport = transportHeaders();
         List<Future<Void>> appends = new ArrayList<>(events.size());
         for (CloudEvent event : events) {
-            appends.add(ingress.appender().append(topic, event, transport));
+            appends.add(ingress.appender().append(route.topic(), event, transport));
         }
         appendPending = true;
         Future.all(appends).onComplete(done -> {

@@ -1,6 +1,8 @@
 package dev.switchboard.broker.ingress;
 
 import dev.switchboard.broker.codec.EventReader;
+import dev.switchboard.broker.ingress.auth.AuthContextStamp;
+import dev.switchboard.broker.ingress.auth.IngressAuthenticator;
 import dev.switchboard.broker.log.EventAppender;
 import io.vertx.core.Vertx;
 
@@ -11,4 +13,6 @@ record IngressContext(
         EventReader reader,
         EventAppender appender,
         IngressMetrics metrics,
-        InFlightLimiter limiter) {}
+        InFlightLimiter limiter,
+        IngressAuthenticator auth,
+        AuthContextStamp authContext) {}

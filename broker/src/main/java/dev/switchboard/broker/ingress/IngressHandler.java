@@ -2,6 +2,8 @@ package dev.switchboard.broker.ingress;
 
 import dev.switchboard.broker.codec.ContentMode;
 import dev.switchboard.broker.codec.Rejection;
+import dev.switchboard.broker.ingress.auth.AuthDecision;
+import dev.switchboard.broker.ingress.auth.Principal;
 import dev.switchboard.broker.telemetry.MetricNames;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -12,8 +14,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Routes ingress requests (SPEC §4): health checks, then {@code /{namespace}/{broker}} with the checks that
- * need no body (404, 405, OPTIONS handshake, 415, 413 from Content-Length, 429), then hands the request to
- * an {@link EventExchange}.
+ * need no body (404, 405, OPTIONS handshake, then credentials 401/403 (SPEC §7), 415, 413 from
+ * Content-Length, 429), then hands the request to an {@link EventExchange}. The body stays unread (the request
+ * is paused) while credentials are checked, and a refused request never has its body read.
  */
 final class IngressHandler implements Handler<HttpServerRequest> {
     private final IngressContext ingress;
@@ -40,8 +43,8 @@ final class IngressHandler implements Handler<HttpServerRequest> {
             return;
         }
         String[] segments = segments(path);
-        Optional<String> topic = segments == null ? Optional.empty() : brokers.topicOf(segments[0], segments[1]);
-        if (topic.isEmpty()) {
+        Optional<BrokerRoute> route = segments == null ? Optional.empty() : brokers.routeOf(segments[0], segments[1]);
+        if (route.isEmpty()) {
             reject(request, null, null, Rejection.of(Rejection.Kind.NOT_FOUND, "no broker at " + path));
             return;
         }
@@ -59,6 +62,25 @@ final class IngressHandler implements Handler<HttpServerRequest> {
                     Rejection.of(Rejection.Kind.METHOD_NOT_ALLOWED, "only POST is allowed on a broker"));
             return;
         }
+        request.pause();
+        ingress.auth()
+                .authenticate(route.get().options(), route.get().address(), request.headers())
+                .onComplete(decided -> {
+                    AuthDecision decision = decided.succeeded()
+                            ? decided.result()
+                            : new AuthDecision.Refused(
+                                    Rejection.of(Rejection.Kind.UNAUTHORIZED, "the credentials could not be checked"),
+                                    Optional.empty());
+                    if (decision instanceof AuthDecision.Refused refused) {
+                        reject(request, namespace, broker, refused.rejection(), refused.challenge());
+                    } else {
+                        admit(request, namespace, broker, route.get(), ((AuthDecision.Admitted) decision).principal());
+                    }
+                });
+    }
+
+    private void admit(
+            HttpServerRequest request, String namespace, String broker, BrokerRoute route, Principal principal) {
         ContentMode mode = ContentMode.of(request.getHeader("content-type"));
         if (mode == ContentMode.UNSUPPORTED_FORMAT) {
             reject(
@@ -93,29 +115,39 @@ final class IngressHandler implements Handler<HttpServerRequest> {
         if ("100-continue".equalsIgnoreCase(request.getHeader("expect"))) {
             request.response().writeContinue();
         }
-        new EventExchange(ingress, request, namespace, broker, topic.get(), mode).start();
+        new EventExchange(ingress, request, namespace, broker, route, principal, mode).start();
     }
 
     private void reject(HttpServerRequest request, String namespace, String broker, Rejection rejection) {
+        reject(request, namespace, broker, rejection, Optional.empty());
+    }
+
+    private void reject(
+            HttpServerRequest request,
+            String namespace,
+            String broker,
+            Rejection rejection,
+            Optional<String> challenge) {
         ingress.metrics()
                 .refused(
                         namespace == null ? MetricNames.UNKNOWN : namespace,
                         broker == null ? MetricNames.UNKNOWN : broker,
                         rejection.status());
-        Answers.rejected(request.response(), rejection);
-        if (rejection.kind() == Rejection.Kind.TOO_LARGE) {
+        Answers.rejected(request.response(), rejection, challenge);
+        if (Answers.leavesBodyUnread(rejection.kind())) {
             discardThenClose(request);
         }
     }
 
     /**
-     * After a 413 decided from Content-Length: discard what the client still sends and close when it is
+     * After a 413 decided from Content-Length, or a 401/403: discard what the client still sends and close when it is
      * done, or at the request deadline (closing with unread bytes pending would reset the connection and
      * could lose the answer).
      */
     private void discardThenClose(HttpServerRequest request) {
         request.handler(chunk -> {});
         request.endHandler(ignored -> request.connection().close());
+        request.resume();
         ingress.vertx().setTimer(ingress.limits().requestTimeout().toMillis(), id -> request.connection()
                 .close());
     }

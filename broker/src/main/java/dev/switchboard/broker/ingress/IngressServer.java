@@ -1,7 +1,9 @@
 package dev.switchboard.broker.ingress;
 
 import dev.switchboard.broker.codec.EventReader;
+import dev.switchboard.broker.ingress.auth.AuthContextStamp;
 import dev.switchboard.broker.log.EventAppender;
+import dev.switchboard.broker.tls.PemServerTls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -9,6 +11,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.ServerSSLOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,7 @@ public final class IngressServer {
     private final Vertx vertx;
     private final IngressContext ingress;
     private final IngressHandler handler;
+    private final IngressSecurity security;
     private final List<String> deployments = new ArrayList<>();
     private final List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int port;
@@ -36,14 +40,32 @@ public final class IngressServer {
             BrokerDirectory brokers,
             BooleanSupplier ready,
             MeterRegistry registry) {
+        this(vertx, limits, appender, brokers, ready, registry, IngressSecurity.none(vertx));
+    }
+
+    /**
+     * An ingress that authenticates producers of the brokers asking for it ({@code switchboard.dev/auth}) and
+     * serves TLS when {@code security} has it (SPEC §7).
+     */
+    public IngressServer(
+            Vertx vertx,
+            IngressLimits limits,
+            EventAppender appender,
+            BrokerDirectory brokers,
+            BooleanSupplier ready,
+            MeterRegistry registry,
+            IngressSecurity security) {
         this.vertx = vertx;
+        this.security = security;
         this.ingress = new IngressContext(
                 vertx,
                 limits,
                 new EventReader(),
                 appender,
                 new IngressMetrics(registry, limits.eventTypeTag()),
-                new InFlightLimiter(limits.maxInFlight()));
+                new InFlightLimiter(limits.maxInFlight()),
+                security.authenticator(),
+                new AuthContextStamp());
         this.handler = new IngressHandler(ingress, brokers, ready);
     }
 
@@ -102,7 +124,24 @@ public final class IngressServer {
         return Future.join(undeploys).mapEmpty();
     }
 
+    /**
+     * Applies new TLS options to every instance (certificate rotation, SPEC §7): new connections use them,
+     * open ones keep theirs.
+     */
+    public Future<Void> updateTls(ServerSSLOptions tls) {
+        List<Future<Boolean>> updates = new ArrayList<>();
+        for (HttpServer server : servers) {
+            updates.add(server.updateSSLOptions(tls, true));
+        }
+        return Future.all(updates).mapEmpty();
+    }
+
     private HttpServerOptions options(String host, int bindPort) {
+        HttpServerOptions options = plainOptions(host, bindPort);
+        return security.tls().map(tls -> PemServerTls.apply(options, tls)).orElse(options);
+    }
+
+    private HttpServerOptions plainOptions(String host, int bindPort) {
         return new HttpServerOptions()
                 .setHost(host)
                 .setPort(bindPort)
@@ -129,7 +168,14 @@ public final class IngressServer {
 
         @Override
         public Future<?> start() {
-            server = vertx.createHttpServer(options(host, bindPort)).requestHandler(handler);
+            HeaderDeadline headers = new HeaderDeadline(
+                    vertx, ingress.limits().requestTimeout(), ingress.limits().idleTimeout());
+            server = vertx.createHttpServer(options(host, bindPort))
+                    .connectionHandler(headers::opened)
+                    .requestHandler(request -> {
+                        headers.arrived(request);
+                        handler.handle(request);
+                    });
             servers.add(server);
             return server.listen().onSuccess(bound -> {
                 port = bound.actualPort();

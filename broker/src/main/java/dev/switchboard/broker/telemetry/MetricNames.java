@@ -23,6 +23,9 @@ public final class MetricNames {
     /** Counter, tags namespace, trigger, result (published, ttl_exhausted, invalid, discarded): replies. */
     public static final String REPLIES = "switchboard.replies";
 
+    /** Counter, tags namespace, trigger: subscriber or dead-letter sink connections refused by the egress guard. */
+    public static final String EGRESS_REFUSED = "switchboard.egress.refused";
+
     /** Counter, tag result (applied, rejected): resource reloads. */
     public static final String CONFIG_RELOADS = "switchboard.config.reloads";
 

@@ -2,6 +2,7 @@ package dev.switchboard.broker.ingress;
 
 import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
+import dev.switchboard.triggers.model.BrokerOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -30,7 +31,9 @@ final class IngressFixture implements AutoCloseable {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 KafkaProducerSettings.of(bootstrapServers, limits.maxEventBytes(), limits.requestTimeout(), Map.of()));
         appender = new KafkaEventAppender(vertx, producer, Clock.systemUTC());
-        BrokerDirectory brokers = (namespace, name) -> Optional.ofNullable(topicByBroker.get(namespace + "/" + name));
+        BrokerDirectory brokers = (namespace, name) -> Optional.ofNullable(topicByBroker.get(namespace + "/" + name))
+                .map(topic -> new BrokerRoute(
+                        topic, BrokerOptions.defaults(), URI.create("http://127.0.0.1/" + namespace + "/" + name)));
         server = new IngressServer(vertx, limits, appender, brokers, () -> true, registry);
         port = server.listen("127.0.0.1", 0, 2).await(30, TimeUnit.SECONDS);
     }

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,76 @@ class IngressLimitsIT {
     @AfterAll
     static void stop() throws Exception {
         ingress.close();
+    }
+
+    @Test
+    void closesAConnectionWhoseHeadersTrickleInWithinTheDeadline() throws Exception {
+        byte[] request = ("POST /default/default HTTP/1.1\r\nHost: localhost\r\nce-specversion: 1.0\r\n"
+                        + "ce-id: loris\r\nce-source: /s\r\nce-type: t\r\n" + "x-padding: " + "a".repeat(200)
+                        + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        long started = System.nanoTime();
+        java.util.concurrent.ScheduledExecutorService trickle =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try (Socket loris = new Socket("127.0.0.1", ingress.port)) {
+            OutputStream out = loris.getOutputStream();
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
+            // one byte every 100 ms: the idle timeout (30 s) never fires, only the header deadline can
+            trickle.scheduleAtFixedRate(
+                    () -> {
+                        int next = sent.get();
+                        if (next >= request.length || refused.get()) {
+                            return;
+                        }
+                        try {
+                            out.write(request[next]);
+                            out.flush();
+                            sent.incrementAndGet();
+                        } catch (java.io.IOException e) {
+                            refused.set(true);
+                        }
+                    },
+                    0,
+                    100,
+                    TimeUnit.MILLISECONDS);
+            await().atMost(DEADLINE.plusSeconds(3)).until(() -> refused.get() || isClosed(loris));
+            assertThat(sent.get()).as("bytes sent before the close").isLessThan(request.length);
+        } finally {
+            trickle.shutdownNow();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(took).isLessThan(DEADLINE.plusSeconds(3));
+        assertThat(ingress.send("after-loris").statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void headersOver16KiBAre431AndARequestLineOver8KiBIs414() throws Exception {
+        String big = "x-big: " + "b".repeat(17 * 1024) + "\r\n";
+        assertThat(RawHttp.exchange(
+                        ingress.port,
+                        RawHttp.bytes(
+                                "POST /default/default HTTP/1.1\r\nHost: l\r\n" + big + "Content-Length: 0\r\n\r\n"),
+                        10_000))
+                .isEqualTo(431);
+        assertThat(RawHttp.exchange(
+                        ingress.port,
+                        RawHttp.bytes("POST /default/" + "n".repeat(9000)
+                                + " HTTP/1.1\r\nHost: l\r\nContent-Length: 0\r\n\r\n"),
+                        10_000))
+                .isEqualTo(414);
+    }
+
+    /** Whether the peer closed: a read that ends (or fails) at once instead of timing out. */
+    private static boolean isClosed(Socket socket) throws java.io.IOException {
+        socket.setSoTimeout(1);
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 
     @Test

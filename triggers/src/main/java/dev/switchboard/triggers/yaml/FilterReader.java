@@ -129,6 +129,10 @@ final class FilterReader {
         } catch (ParseException e) {
             report.error(value, path, "invalid CESQL expression: " + e.getMessage());
             return Optional.empty();
+        } catch (RuntimeException e) {
+            // the SDK's parser throws NullPointerException for some malformed input (found by fuzzing)
+            report.error(value, path, "invalid CESQL expression: " + expression);
+            return Optional.empty();
         }
     }
 

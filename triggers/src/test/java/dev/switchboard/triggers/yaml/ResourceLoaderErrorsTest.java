@@ -180,6 +180,13 @@ class ResourceLoaderErrorsTest {
                         "spec.filters[0].cesql",
                         "invalid CESQL expression"),
                 Arguments.of(
+                        "CESQL on which the SDK's parser throws instead of reporting (found by fuzzing)",
+                        trigger("  filters:\n    - cesql: \"type = 'a' AND (subjsubscrib(rx%')\"\n"),
+                        10,
+                        14,
+                        "spec.filters[0].cesql",
+                        "invalid CESQL expression"),
+                Arguments.of(
                         "unknown filter dialect",
                         trigger("  filters:\n    - regex:\n        type: a.*\n"),
                         10,
