@@ -72,7 +72,6 @@ public final class ResourceReloader {
                 return Optional.of(publish(ReloadResult.Outcome.APPLIED, served, loaded));
             }
             Generation applied = new Generation(served.number() + 1, next, clock.instant());
-            current.set(applied);
             LOG.info("resources reloaded: generation {} ({})", applied.number(), loaded.summary());
             return Optional.of(publish(ReloadResult.Outcome.APPLIED, applied, loaded));
         }
@@ -86,9 +85,14 @@ public final class ResourceReloader {
         return Optional.of(publish(ReloadResult.Outcome.REJECTED, served, loaded));
     }
 
+    /**
+     * Records the result, then serves {@code served} (the result first, so whoever sees the new generation
+     * also sees the result that made it), then tells the listeners.
+     */
     private ReloadResult publish(ReloadResult.Outcome outcome, Generation served, LoadResult loaded) {
         ReloadResult result = new ReloadResult(outcome, clock.instant(), served.number(), loaded.diagnostics());
         lastResult.set(result);
+        current.set(served);
         for (ReloadListener listener : listeners) {
             try {
                 listener.onReload(result, served);
