@@ -23,6 +23,7 @@ import dev.switchboard.broker.ops.HealthCheck;
 import dev.switchboard.broker.ops.HealthChecks;
 import dev.switchboard.broker.ops.OpsServer;
 import dev.switchboard.broker.ops.RuntimeMeters;
+import dev.switchboard.broker.ops.TriggerRuntime;
 import dev.switchboard.broker.tls.PemServerTls;
 import dev.switchboard.broker.tls.TlsReloader;
 import dev.switchboard.triggers.filter.FilterCompiler;
@@ -67,6 +68,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private BrokerTopics brokers;
     private PrometheusMeterRegistry registry;
     private Dispatcher dispatcher;
+    private final EgressRefusals egressRefusals = new EgressRefusals(Clock.systemUTC());
 
     private SwitchboardServer(ServerConfig config) {
         this.config = config;
@@ -167,10 +169,17 @@ public final class SwitchboardServer implements AutoCloseable {
                 registry,
                 readiness,
                 ConfigStatus.of(served.reloader()),
-                new DispatcherControl(dispatcher),
+                new TriggerRuntime(new DispatcherControl(dispatcher), egressRefusals),
                 ingressUrl);
-        int opsPort = ops.listen(config.ops().host(), config.ops().port())
+        int opsPort = ops.listen(
+                        config.ops().host(),
+                        config.ops().port(),
+                        config.tls().ops().map(PemServerTls::read))
                 .await(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        config.tls()
+                .ops()
+                .ifPresent(files ->
+                        closeables.push(new TlsReloader(vertx, files, ops::updateTls, TLS_POLL_INTERVAL).start()));
 
         ports = new Ports(ingressPort, opsPort, bootstrap);
         new PortsFile(config.dataDir()).write(ports);
@@ -195,7 +204,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 Clock.systemUTC(),
                 RandomGenerator.getDefault(),
                 config.egress(),
-                new EgressRefusals(Clock.systemUTC()));
+                egressRefusals);
         closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
         FilterCompiler filters = new FilterCompiler((expression, kind, message) ->
                 LOG.debug("CESQL filter '{}' failed ({}): {}", expression, kind, message));

@@ -24,7 +24,8 @@ public final class EgressRefusals {
         this.clock = clock;
     }
 
-    void record(ResourceId trigger, URI url, String reason) {
+    /** Records that a delivery of {@code trigger} to {@code url} was refused by the egress guard. */
+    public void record(ResourceId trigger, URI url, String reason) {
         last.put(trigger, new Refusal(url, reason, clock.instant()));
     }
 

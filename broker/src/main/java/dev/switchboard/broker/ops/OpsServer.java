@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ops;
 
+import dev.switchboard.broker.tls.PemServerTls;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -7,12 +8,14 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ServerSSLOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The operations listener (SPEC §6), on its own port (127.0.0.1:9090 by default), never sharing the
@@ -51,14 +54,15 @@ public final class OpsServer {
             PrometheusMeterRegistry registry,
             HealthChecks readiness,
             ConfigStatus config,
-            TriggerControl control,
+            TriggerRuntime triggers,
             URI ingressUrl) {
         this.vertx = vertx;
         this.registry = registry;
         this.liveness = new HealthChecks("livez", List.of(new HealthCheck("ping", HealthCheck.Outcome::ok)));
         this.readiness = readiness;
-        this.views = new ResourceViews(config, new MeterReadings(registry), readiness, ingressUrl);
-        this.controls = new TriggerControlRoutes(config, control);
+        this.views = new ResourceViews(
+                config, new MeterReadings(registry), readiness, triggers.egressRefusals(), ingressUrl);
+        this.controls = new TriggerControlRoutes(config, triggers.control());
     }
 
     /** Listens on {@code host:port} (0 = a free port); completes with the bound port. */
@@ -76,9 +80,23 @@ public final class OpsServer {
         router.post("/api/v1/namespaces/:namespace/triggers/:name/replay").handler(controls::replay);
         router.post("/api/v1/namespaces/:namespace/triggers/:name/redrive").handler(controls::redrive);
         router.get("/").handler(page::serve);
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-                .requestHandler(router);
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
+        tls.ifPresent(ssl -> PemServerTls.apply(options, ssl));
+        server = vertx.createHttpServer(options).requestHandler(router);
         return server.listen().map(HttpServer::actualPort);
+    }
+
+    /**
+     * Listens with TLS when {@code tls} is present (SPEC §7 {@code tls.ops}); see {@link #listen(String, int)}.
+     */
+    public Future<Integer> listen(String host, int port, Optional<ServerSSLOptions> tls) {
+        this.tls = tls;
+        return listen(host, port);
+    }
+
+    /** Serves new certificates on the next connections (called by the TLS reloader). */
+    public Future<Boolean> updateTls(ServerSSLOptions options) {
+        return server.updateSSLOptions(options, true);
     }
 
     private static void health(RoutingContext ctx, HealthChecks checks) {
@@ -116,6 +134,8 @@ public final class OpsServer {
                 .put("triggers", views.triggers().getJsonArray("items"))
                 .put("dispatchLatency", views.dispatchLatency());
     }
+
+    private Optional<ServerSSLOptions> tls = Optional.empty();
 
     public Future<Void> close() {
         return server == null ? Future.succeededFuture() : server.close();

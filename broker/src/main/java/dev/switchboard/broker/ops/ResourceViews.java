@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ops;
 
+import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.triggers.model.Broker;
 import dev.switchboard.triggers.model.Diagnostic;
 import dev.switchboard.triggers.model.ResourceSet;
@@ -19,17 +20,22 @@ import java.util.OptionalDouble;
  * the config status ({@code generation}, {@code lastReload}).
  */
 final class ResourceViews {
+    static final String EGRESS_REFUSED = "EgressRefused";
+
     private final ConfigStatus config;
     private final MeterReadings meters;
     private final HealthChecks readiness;
+    private final EgressRefusals egress;
     private final URI ingressUrl;
     private final KnativeJson knative = new KnativeJson();
 
     /** @param ingressUrl the ingress base URL as clients reach it, e.g. {@code http://127.0.0.1:8080} */
-    ResourceViews(ConfigStatus config, MeterReadings meters, HealthChecks readiness, URI ingressUrl) {
+    ResourceViews(
+            ConfigStatus config, MeterReadings meters, HealthChecks readiness, EgressRefusals egress, URI ingressUrl) {
         this.config = config;
         this.meters = meters;
         this.readiness = readiness;
+        this.egress = egress;
         this.ingressUrl = ingressUrl;
     }
 
@@ -96,8 +102,10 @@ final class ResourceViews {
                 .put("failed", numbers.failed())
                 .put("deadLettered", numbers.deadLettered())
                 .put("replies", numbers.replies());
+        JsonArray conditions = knative.conditions(status.conditions());
+        egress.of(trigger.id()).ifPresent(refusal -> egressRefused(conditions, refusal));
         JsonObject json = new JsonObject()
-                .put("conditions", knative.conditions(status.conditions()))
+                .put("conditions", conditions)
                 .put("subscriberUri", status.subscriberUri().map(URI::toString).orElse(null))
                 .put(
                         "deadLetterSinkUri",
@@ -107,6 +115,21 @@ final class ResourceViews {
                 .put("oldestUndeliveredAgeSeconds", numbers.oldestUndeliveredAgeSeconds())
                 .put("dispatchLatency", latency(numbers.latency()));
         return knative.trigger(trigger).put("status", json);
+    }
+
+    /**
+     * SPEC §7: a trigger whose deliveries the egress guard refuses is not Ready, with reason
+     * {@code EgressRefused}, and carries an {@code EgressAllowed} condition saying which address and rule.
+     */
+    private static void egressRefused(JsonArray conditions, EgressRefusals.Refusal refusal) {
+        String message = refusal.url() + ": " + refusal.reason();
+        for (int i = 0; i < conditions.size(); i++) {
+            JsonObject condition = conditions.getJsonObject(i);
+            if ("Ready".equals(condition.getString("type"))) {
+                condition.put("status", "False").put("reason", EGRESS_REFUSED).put("message", message);
+            }
+        }
+        conditions.add(condition("EgressAllowed", "False", EGRESS_REFUSED, message));
     }
 
     private static JsonObject condition(String type, String status, String reason, String message) {

@@ -13,14 +13,9 @@ import dev.switchboard.broker.tls.TlsReloader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -85,14 +80,15 @@ class IngressTlsTest {
         int port = start(new TlsFiles(cert, key, Optional.empty()));
         SSLContext client = TestCertificates.clientContext(ca, null);
 
-        assertThat(servedSubject(client, port)).isEqualTo("CN=first");
-        assertThat(livez(client, port)).startsWith("HTTP/1.1 200");
+        assertThat(TestCertificates.servedSubject(client, port)).isEqualTo("CN=first");
+        assertThat(TestCertificates.statusLine(client, port, "/livez")).startsWith("HTTP/1.1 200");
 
         TestCertificates.leaf(ca, "second").writePem(cert, key);
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(servedSubject(client, port)).isEqualTo("CN=second"));
-        assertThat(livez(client, port)).startsWith("HTTP/1.1 200");
+                .untilAsserted(() ->
+                        assertThat(TestCertificates.servedSubject(client, port)).isEqualTo("CN=second"));
+        assertThat(TestCertificates.statusLine(client, port, "/livez")).startsWith("HTTP/1.1 200");
     }
 
     @Test
@@ -107,9 +103,9 @@ class IngressTlsTest {
         Files.writeString(cert, "-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n");
 
         // several reload periods pass; the good certificate is still served
-        await().pollDelay(Duration.ofMillis(600))
-                .atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(servedSubject(client, port)).isEqualTo("CN=good"));
+        await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        TestCertificates.servedSubject(client, port))
+                .isEqualTo("CN=good"));
     }
 
     @Test
@@ -145,39 +141,15 @@ class IngressTlsTest {
         Files.writeString(clientCaFile, TestCertificates.pem(clientCa.certificate()));
         int port = start(new TlsFiles(cert, key, Optional.of(clientCaFile)));
 
-        assertThat(livez(TestCertificates.clientContext(ca, TestCertificates.leaf(clientCa, "producer")), port))
+        assertThat(TestCertificates.statusLine(
+                        TestCertificates.clientContext(ca, TestCertificates.leaf(clientCa, "producer")),
+                        port,
+                        "/livez"))
                 .startsWith("HTTP/1.1 200");
-        assertThatThrownBy(() -> livez(TestCertificates.clientContext(ca, null), port))
+        assertThatThrownBy(() -> TestCertificates.statusLine(TestCertificates.clientContext(ca, null), port, "/livez"))
                 .isInstanceOf(IOException.class);
-        assertThatThrownBy(
-                        () -> livez(TestCertificates.clientContext(ca, TestCertificates.leaf(strangerCa, "x")), port))
+        assertThatThrownBy(() -> TestCertificates.statusLine(
+                        TestCertificates.clientContext(ca, TestCertificates.leaf(strangerCa, "x")), port, "/livez"))
                 .isInstanceOf(IOException.class);
-    }
-
-    private static String servedSubject(SSLContext client, int port) throws IOException {
-        try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket("127.0.0.1", port)) {
-            socket.startHandshake();
-            return ((X509Certificate) socket.getSession().getPeerCertificates()[0])
-                    .getSubjectX500Principal()
-                    .getName();
-        }
-    }
-
-    /** GET /livez on a new connection; the status line, or an IOException when the handshake or read fails. */
-    private static String livez(SSLContext client, int port) throws IOException {
-        try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write("GET /livez HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String status = new BufferedReader(
-                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            if (status == null) {
-                throw new IOException("connection closed without an answer");
-            }
-            return status;
-        }
     }
 }

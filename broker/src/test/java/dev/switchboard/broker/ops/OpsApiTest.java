@@ -2,6 +2,7 @@ package dev.switchboard.broker.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.triggers.model.ResourceId;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -87,6 +88,23 @@ class OpsApiTest {
                         "{\"delivered\":0,\"retried\":0,\"failed\":0,\"deadLettered\":0,\"replies\":0}"));
         assertThat(status.getLong("lag")).isZero();
         assertThat(status.getDouble("oldestUndeliveredAgeSeconds")).isZero();
+    }
+
+    @Test
+    void triggerWhoseDeliveriesTheEgressGuardRefusesIsNotReadyWithEgressRefused() throws Exception {
+        ops.egressRefusals.record(
+                ResourceId.parse("team/orders"),
+                java.net.URI.create("http://127.0.0.1:8081/orders"),
+                "resolves to 169.254.169.254, a cloud metadata address");
+
+        JsonObject orders = trigger("orders");
+
+        JsonObject ready = condition(orders, "Ready");
+        assertThat(ready.getString("status")).isEqualTo("False");
+        assertThat(ready.getString("reason")).isEqualTo("EgressRefused");
+        assertThat(ready.getString("message")).contains("169.254.169.254");
+        assertThat(condition(orders, "EgressAllowed").getString("status")).isEqualTo("False");
+        assertThat(condition(orders, "BrokerReady").getString("status")).isEqualTo("True");
     }
 
     @Test

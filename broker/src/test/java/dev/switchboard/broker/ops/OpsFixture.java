@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ops;
 
+import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.broker.telemetry.MetricNames;
 import dev.switchboard.triggers.model.ResourceSet;
 import dev.switchboard.triggers.reload.ResourceReloader;
@@ -93,6 +94,7 @@ public final class OpsFixture implements AutoCloseable {
     public final Vertx vertx = Vertx.vertx();
     public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     public final AtomicBoolean kafkaReachable = new AtomicBoolean(true);
+    public final EgressRefusals egressRefusals = new EgressRefusals(java.time.Clock.systemUTC());
     public final ResourceReloader reloader;
     public final OpsServer server;
     public final int port;
@@ -115,7 +117,12 @@ public final class OpsFixture implements AutoCloseable {
                         HealthCheck.of("kafka", kafkaReachable::get, "Kafka is not reachable"),
                         HealthCheck.of("config", () -> true, "no resources loaded")));
         server = new OpsServer(
-                vertx, registry, readiness, ConfigStatus.of(reloader), control, URI.create("http://127.0.0.1:8080"));
+                vertx,
+                registry,
+                readiness,
+                ConfigStatus.of(reloader),
+                new TriggerRuntime(control, egressRefusals),
+                URI.create("http://127.0.0.1:8080"));
         port = server.listen("127.0.0.1", 0).await(30, TimeUnit.SECONDS);
     }
 

@@ -96,6 +96,36 @@ public final class TestCertificates {
         return context;
     }
 
+    /** The subject of the certificate a TLS server on 127.0.0.1:{@code port} presents to a new connection. */
+    public static String servedSubject(SSLContext client, int port) throws IOException {
+        try (javax.net.ssl.SSLSocket socket =
+                (javax.net.ssl.SSLSocket) client.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.startHandshake();
+            return ((X509Certificate) socket.getSession().getPeerCertificates()[0])
+                    .getSubjectX500Principal()
+                    .getName();
+        }
+    }
+
+    /** GET {@code path} on a new TLS connection; the status line, or an IOException when the handshake or read fails. */
+    public static String statusLine(SSLContext client, int port, String path) throws IOException {
+        try (javax.net.ssl.SSLSocket socket =
+                (javax.net.ssl.SSLSocket) client.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
+            if (status == null) {
+                throw new IOException("connection closed without an answer");
+            }
+            return status;
+        }
+    }
+
     public static String pem(Object object) throws IOException {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
