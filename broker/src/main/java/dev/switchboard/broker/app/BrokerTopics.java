@@ -3,6 +3,7 @@ package dev.switchboard.broker.app;
 import dev.switchboard.broker.config.ServerConfig;
 import dev.switchboard.broker.ingress.BrokerDirectory;
 import dev.switchboard.broker.ingress.BrokerRoute;
+import dev.switchboard.broker.log.KafkaProducerSettings;
 import dev.switchboard.broker.log.TopicNames;
 import dev.switchboard.broker.log.TopicProvisioner;
 import dev.switchboard.broker.log.TopicSpec;
@@ -28,9 +29,6 @@ import org.apache.kafka.clients.admin.Admin;
  * {@code ingress.host} (a wildcard address as {@code 127.0.0.1}, as in the banner) and the bound port.
  */
 final class BrokerTopics implements BrokerDirectory {
-    /** Room for headers and framing on top of the largest event body. */
-    private static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
-
     private final ServerConfig config;
     private final TopicProvisioner provisioner;
     private volatile Map<String, String> topicByBroker = Map.of();
@@ -95,6 +93,7 @@ final class BrokerTopics implements BrokerDirectory {
                 config.kafka().minInsyncReplicas(),
                 Map.of(
                         "max.message.bytes",
-                        Integer.toString(config.ingress().maxEventBytes() + RECORD_OVERHEAD_BYTES)));
+                        Integer.toString(KafkaProducerSettings.maxRecordBytes(
+                                config.ingress().maxEventBytes()))));
     }
 }

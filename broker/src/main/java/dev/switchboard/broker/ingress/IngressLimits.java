@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ingress;
 
+import dev.switchboard.broker.config.IngressConfig;
 import java.time.Duration;
 
 /**
@@ -13,7 +14,7 @@ import java.time.Duration;
  */
 public record IngressLimits(
         int maxEventBytes, int maxInFlight, Duration requestTimeout, Duration idleTimeout, boolean eventTypeTag) {
-    public static final int MIN_EVENT_BYTES = 64 * 1024;
+    public static final int MIN_EVENT_BYTES = IngressConfig.MIN_MAX_EVENT_BYTES;
     public static final int MAX_HEADER_BYTES = 16 * 1024;
 
     /** Limits without the event type tag. */

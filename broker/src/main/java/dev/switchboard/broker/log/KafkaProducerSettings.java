@@ -18,12 +18,20 @@ public final class KafkaProducerSettings {
 
     private KafkaProducerSettings() {}
 
+    /**
+     * The largest Kafka record an event of {@code maxEventBytes} can become: the producer's
+     * {@code max.request.size} and the broker topics' {@code max.message.bytes} both use it, so they agree.
+     */
+    public static int maxRecordBytes(int maxEventBytes) {
+        return maxEventBytes + RECORD_OVERHEAD_BYTES;
+    }
+
     public static Map<String, Object> of(
             String bootstrapServers, int maxEventBytes, Duration requestDeadline, Map<String, String> overrides) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxEventBytes + RECORD_OVERHEAD_BYTES);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes(maxEventBytes));
         int deliveryTimeout = (int) Math.max(requestDeadline.toMillis(), 2_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1_000, deliveryTimeout - 500));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
