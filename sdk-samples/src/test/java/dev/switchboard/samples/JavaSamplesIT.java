@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +142,26 @@ class JavaSamplesIT {
                             .isEqualTo("{\"acknowledged\":\"" + order.getId() + "\"}");
                     assertThat(reply.getExtension("knativebrokerttl")).hasToString("254");
                 }));
+    }
+
+    @Test
+    void theSamplesJarRunsTheProducerFromTheCommandLine() throws Exception {
+        Path jar = Path.of(System.getProperty("samples.root", "."), "target", "switchboard-samples.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        ChildProcess.Finished run = ChildProcess.run(
+                work,
+                Map.of(),
+                Duration.ofSeconds(60),
+                List.of(
+                        java,
+                        "-cp",
+                        jar.toString(),
+                        "dev.switchboard.samples.producer.ProducerSample",
+                        switchboard.broker("default", "default").toString()));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output().lines()).as(run.output()).contains("binary 202", "structured 202", "batch 202");
     }
 
     private static int status(HttpResponse<Buffer> response) {

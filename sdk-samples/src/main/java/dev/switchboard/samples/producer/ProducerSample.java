@@ -110,7 +110,8 @@ public final class ProducerSample {
     }
 
     private static boolean report(String mode, HttpResponse<Buffer> response) {
-        System.out.println(mode + " " + response.statusCode() + " " + Objects.toString(response.bodyAsString(), ""));
+        String body = Objects.toString(response.bodyAsString(), "");
+        System.out.println((mode + " " + response.statusCode() + " " + body).strip());
         return response.statusCode() / 100 == 2;
     }
 }
