@@ -48,7 +48,10 @@ class NodeSamplesIT {
                 ChildProcess.onPath("node") && ChildProcess.onPath("npm"),
                 "node and npm are not on the PATH: the Node.js samples need Node.js 20 or newer");
         ChildProcess.Finished install = ChildProcess.run(
-                NODE_DIR, Map.of(), Duration.ofMinutes(5), List.of("npm", "ci", "--no-audit", "--no-fund"));
+                NODE_DIR,
+                Map.of(),
+                Duration.ofMinutes(5),
+                List.of("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"));
         assertThat(install.exitCode()).as(install.output()).isZero();
 
         vertx = Vertx.vertx();
