@@ -17,11 +17,12 @@ out="$3"
 # The runtime's modules. Start from `jdeps --ignore-missing-deps --multi-release 17 --print-module-deps
 # broker/target/switchboard.jar` (java.base, java.compiler, java.desktop, java.naming, java.net.http,
 # java.security.jgss, java.security.sasl, java.sql, jdk.jfr, jdk.management, jdk.unsupported), plus the
-# modules found only by reflection or service loading: jdk.crypto.ec (TLS with EC keys), jdk.security.auth
+# modules found only by reflection or service loading: jdk.random (RandomGenerator.getDefault(), used by the
+# dispatcher: found missing by ContainerImageRunIT), jdk.crypto.ec (TLS with EC keys), jdk.security.auth
 # (Kafka's JAAS login modules), jdk.naming.dns, jdk.zipfs, jdk.charsets.
 modules="java.base,java.compiler,java.desktop,java.naming,java.net.http,java.security.jgss,java.security.sasl"
 modules+=",java.sql,jdk.jfr,jdk.management,jdk.unsupported"
-modules+=",jdk.crypto.ec,jdk.security.auth,jdk.naming.dns,jdk.zipfs,jdk.charsets"
+modules+=",jdk.random,jdk.crypto.ec,jdk.security.auth,jdk.naming.dns,jdk.zipfs,jdk.charsets"
 
 rootfs="$out/rootfs"
 app="$out/app"
