@@ -24,6 +24,14 @@ modules="java.base,java.compiler,java.desktop,java.naming,java.net.http,java.sec
 modules+=",java.sql,jdk.jfr,jdk.management,jdk.unsupported"
 modules+=",jdk.random,jdk.crypto.ec,jdk.security.auth,jdk.naming.dns,jdk.zipfs,jdk.charsets"
 
+if [ ! -f "$java_home/jmods/java.base.jmod" ]; then
+  echo "assemble-rootfs: $java_home/jmods is missing: build with a full JDK 17 (Debian: openjdk-17-jdk-headless)" >&2
+  exit 1
+fi
+for tool in ldd awk; do
+  command -v "$tool" >/dev/null || { echo "assemble-rootfs: $tool is missing" >&2; exit 1; }
+done
+
 rootfs="$out/rootfs"
 app="$out/app"
 rm -rf "$out"
