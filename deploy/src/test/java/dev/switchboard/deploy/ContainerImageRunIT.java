@@ -102,7 +102,7 @@ class ContainerImageRunIT {
             assertThat(server.isAlive()).as(() -> read(log)).isTrue();
             server.descendants().forEach(tree::add);
             JsonNode ports = JSON.readTree(Files.readString(portsFile));
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String ops = "http://127.0.0.1:" + ports.get("ops").asInt();
             assertThat(get(http, ops + "/livez")).isEqualTo(200);
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(http, ops + "/readyz"))
@@ -121,10 +121,16 @@ class ContainerImageRunIT {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+            // as `docker stop` does: SIGTERM to the JVM (unshare --fork ignores SIGTERM while it waits for it)
+            tree.forEach(ProcessHandle::destroy);
+            assertThat(server.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(server.exitValue()).as("exit code after a clean drain (SPEC §2)").isZero();
         } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
-            // unshare's child (the JVM) is killed when unshare ends: wait for it before the folder is deleted
+            tree.forEach(ProcessHandle::destroyForcibly);
+            server.destroyForcibly();
+            server.waitFor(1, TimeUnit.MINUTES);
+            // wait for the JVM to be gone before the folder it writes in is deleted
             await().atMost(PATIENCE).until(() -> tree.stream().noneMatch(ProcessHandle::isAlive));
         }
     }
