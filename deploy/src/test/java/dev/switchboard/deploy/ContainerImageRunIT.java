@@ -102,7 +102,8 @@ class ContainerImageRunIT {
             assertThat(server.isAlive()).as(() -> read(log)).isTrue();
             server.descendants().forEach(tree::add);
             JsonNode ports = JSON.readTree(Files.readString(portsFile));
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String ops = "http://127.0.0.1:" + ports.get("ops").asInt();
             assertThat(get(http, ops + "/livez")).isEqualTo(200);
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(http, ops + "/readyz"))
@@ -125,7 +126,9 @@ class ContainerImageRunIT {
             // as `docker stop` does: SIGTERM to the JVM (unshare --fork ignores SIGTERM while it waits for it)
             tree.forEach(ProcessHandle::destroy);
             assertThat(server.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-            assertThat(server.exitValue()).as("exit code after a clean drain (SPEC §2)").isZero();
+            assertThat(server.exitValue())
+                    .as("exit code after a clean drain (SPEC §2)")
+                    .isZero();
         } finally {
             tree.forEach(ProcessHandle::destroyForcibly);
             server.destroyForcibly();
