@@ -164,6 +164,9 @@ class KubernetesManifestsTest {
 
     @Test
     void runsAsTheImagesNonRootUserWithBoundedResources() {
+        assertThat(CONTAINER.get("image").asText())
+                .as("the tag the build gives the image")
+                .isEqualTo(System.getProperty("image.name", "switchboard:0.1.0-SNAPSHOT"));
         assertThat(POD.at("/securityContext/runAsUser").asInt()).isEqualTo(65532);
         assertThat(POD.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
         assertThat(CONTAINER.at("/securityContext/readOnlyRootFilesystem").asBoolean())
