@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * loader); a configured file is watched through its parent folder, so that editors that save by writing a new
  * file and renaming it over the old one are seen, as is the file's deletion.
  *
+ * <p>A Kubernetes ConfigMap or Secret volume is updated without touching the visible files: they are symlinks
+ * through {@code ..data}, and the kubelet's atomic writer renames a new {@code ..data} symlink over the old one.
+ * So in every watched folder a change of {@code ..data} is relevant too (reproduced by
+ * {@code ConfigMapVolumeSwapTest}; see deploy/kubernetes and docs/operations.md "Kubernetes").
+ *
  * <p>A configured folder that is deleted is no longer watched (the loader then reports it missing on the next
  * reload triggered by another path).
  */
@@ -40,9 +45,12 @@ public final class ResourceWatcher implements AutoCloseable {
     private final Runnable onChange;
     private final Thread thread;
 
+    /** The symlink the kubelet's atomic writer swaps when a ConfigMap or Secret volume changes. */
+    private static final Path ATOMIC_WRITER_DATA = Path.of("..data");
+
     private record Watched(Path folder, List<Predicate<Path>> relevant) {
         boolean concerns(Path child) {
-            return relevant.stream().anyMatch(p -> p.test(child));
+            return ATOMIC_WRITER_DATA.equals(child) || relevant.stream().anyMatch(p -> p.test(child));
         }
     }
 
