@@ -76,11 +76,14 @@ class ScaleOutIT {
         long startedAt = System.nanoTime();
         Files.createDirectories(LOGS);
         kafka = ThreeNodeKafka.start(dir.resolve("kafka"), LOGS);
+        double kafkaUpSeconds = (System.nanoTime() - startedAt) / 1e9;
         Subscriber subscriber = Subscriber.start(VERTX);
         Path resources = writeResources(subscriber);
         Path config = writeConfig();
 
+        long switchboardsStartedAt = System.nanoTime();
         List<SwitchboardProcess> started = startTogether(resources, config);
+        double switchboardsUpSeconds = (System.nanoTime() - switchboardsStartedAt) / 1e9;
         SwitchboardProcess victim = started.get(0);
         SwitchboardProcess survivor = started.get(1);
         String survivorId = processId(dir.resolve("switchboard-1"));
@@ -96,6 +99,7 @@ class ScaleOutIT {
                 List.of(victim.ingress("/default/default"), survivor.ingress("/default/default")),
                 n -> keys.get(n % PARTITIONS),
                 CONCURRENCY);
+        long streamStartedAt = System.nanoTime();
         awaitAccepted(producer, EVENTS_PER_PHASE);
 
         victim.kill();
@@ -122,9 +126,12 @@ class ScaleOutIT {
         awaitAccepted(producer, producer.acceptedCount() + EVENTS_PER_PHASE);
         kafka.kill(KILLED_KAFKA_NODE);
         awaitAccepted(producer, producer.acceptedCount() + EVENTS_PER_PHASE);
+        long restartedAt = System.nanoTime();
         kafka.restart(KILLED_KAFKA_NODE);
+        double restartSeconds = (System.nanoTime() - restartedAt) / 1e9;
         awaitAccepted(producer, producer.acceptedCount() + EVENTS_PER_PHASE);
         producer.stop();
+        double streamSeconds = (System.nanoTime() - streamStartedAt) / 1e9;
 
         Set<String> accepted = producer.accepted();
         await("every accepted event reaches the subscriber")
@@ -141,7 +148,8 @@ class ScaleOutIT {
                         + " ingress, %d abandoned; subscriber received %d requests for %d distinct ids: %d"
                         + " duplicates, %d missing; survivor owned all %d partitions %.1f s after the SIGKILL"
                         + " (session.timeout.ms %d), delivered from every partition after %.1f s; Kafka node %d"
-                        + " killed and restarted; whole test %.1f s%n",
+                        + " killed and restarted (back in %.1f s); Kafka up in %.1f s, both Switchboards in %.1f s;"
+                        + " stream %.1f s (%.0f accepted/s); whole test %.1f s%n",
                 accepted.size(),
                 producer.acceptedBy(0),
                 producer.acceptedBy(1),
@@ -156,6 +164,11 @@ class ScaleOutIT {
                 SESSION_TIMEOUT.toMillis(),
                 everyPartitionSeconds,
                 KILLED_KAFKA_NODE,
+                restartSeconds,
+                kafkaUpSeconds,
+                switchboardsUpSeconds,
+                streamSeconds,
+                accepted.size() / streamSeconds,
                 (System.nanoTime() - startedAt) / 1e9);
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(4 * EVENTS_PER_PHASE);
         assertThat(missing).isEmpty();
