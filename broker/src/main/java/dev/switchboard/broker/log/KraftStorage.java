@@ -41,8 +41,17 @@ final class KraftStorage {
      * @throws IllegalStateException if Kafka refuses to format the directory
      */
     String ensureFormatted(int nodeId, String controllerListenerName) {
-        Optional<String> existing = clusterId();
-        String clusterId = existing.orElseGet(() -> Uuid.randomUuid().toString());
+        return ensureFormatted(nodeId, controllerListenerName, Uuid.randomUuid().toString());
+    }
+
+    /**
+     * Formats the directory unless it already is, with {@code newClusterId} when it is not (every node
+     * of a multi-node cluster is formatted with the same id), and returns the cluster id stored in it.
+     *
+     * @throws IllegalStateException if Kafka refuses to format the directory
+     */
+    String ensureFormatted(int nodeId, String controllerListenerName, String newClusterId) {
+        String clusterId = clusterId().orElse(newClusterId);
         ByteArrayOutputStream formatterOutput = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(formatterOutput, true, StandardCharsets.UTF_8)) {
             Files.createDirectories(logDir);
