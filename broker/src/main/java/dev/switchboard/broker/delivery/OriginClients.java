@@ -7,18 +7,23 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * One bounded HTTP connection pool per receiver origin ({@code scheme://host:port}), shared by the triggers
- * that send there, so a slow subscriber exhausts only its own pool. A pool is closed when the last trigger
- * using it is released. Redirects are never followed.
+ * One bounded HTTP connection pool per receiver origin ({@code scheme://host:port}) and trust, shared by the
+ * triggers that send there, so a slow subscriber exhausts only its own pool. A pool is closed when the last trigger
+ * using it is released. Redirects are never followed. {@code https://} receivers are verified against the JVM's
+ * trust store with host-name checking (SPEC §7); a trigger with {@code switchboard.dev/ca-bundle} gets a pool of
+ * its own origin-and-bundle that also trusts the bundle's certificates ({@link CaBundleTrust}), read when the pool
+ * opens.
  */
 final class OriginClients {
     private final Vertx vertx;
@@ -31,19 +36,32 @@ final class OriginClients {
         this.maxConnections = maxConnections;
     }
 
-    /** The pool for {@code url}'s origin, recording that {@code trigger} uses it. */
-    synchronized HttpClientAgent clientFor(URI url, ResourceId trigger) {
-        String origin = origin(url);
-        users.computeIfAbsent(origin, key -> new HashSet<>()).add(trigger);
-        return clients.computeIfAbsent(
-                origin,
-                key -> vertx.createHttpClient(
-                        new HttpClientOptions()
-                                .setKeepAlive(true)
-                                .setSsl("https".equals(scheme(url)))
-                                .setDefaultHost(url.getHost())
-                                .setDefaultPort(port(url)),
-                        new PoolOptions().setHttp1MaxSize(maxConnections).setHttp2MaxSize(maxConnections)));
+    /**
+     * The pool for {@code url}'s origin trusting {@code caBundle} too (for {@code https} only), recording that
+     * {@code trigger} uses it.
+     *
+     * @throws IllegalArgumentException when the CA bundle cannot be read; no pool is opened then
+     */
+    synchronized HttpClientAgent clientFor(URI url, ResourceId trigger, Optional<Path> caBundle) {
+        boolean tls = "https".equals(scheme(url));
+        Optional<Path> trust = tls ? caBundle : Optional.empty();
+        String key = origin(url) + trust.map(path -> " trusting " + path).orElse("");
+        HttpClientAgent client = clients.get(key);
+        if (client == null) {
+            HttpClientOptions options = new HttpClientOptions()
+                    .setKeepAlive(true)
+                    .setSsl(tls)
+                    .setVerifyHost(true)
+                    .setTrustAll(false)
+                    .setDefaultHost(url.getHost())
+                    .setDefaultPort(port(url));
+            trust.ifPresent(path -> options.setTrustOptions(CaBundleTrust.read(path)));
+            client = vertx.createHttpClient(
+                    options, new PoolOptions().setHttp1MaxSize(maxConnections).setHttp2MaxSize(maxConnections));
+            clients.put(key, client);
+        }
+        users.computeIfAbsent(key, ignored -> new HashSet<>()).add(trigger);
+        return client;
     }
 
     /** Forgets {@code trigger}; closes the pools no trigger uses any more. */
