@@ -36,7 +36,7 @@ final class HttpAttempt {
     }
 
     /** Posts {@code request} to {@code url}; the future always succeeds, with the answer or why there was none. */
-    Future<Exchange> post(Supplier<HttpClient> client, URI url, OutgoingRequest request, Duration timeout) {
+    Future<Exchange> post(Supplier<Future<HttpClient>> client, URI url, OutgoingRequest request, Duration timeout) {
         long millis = Math.max(1, timeout.toMillis());
         Promise<Exchange> done = Promise.promise();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
@@ -58,15 +58,17 @@ final class HttpAttempt {
                 done.tryComplete(new Exchange.Refused(refused.reason()));
             } else {
                 InetAddress address = ((EgressCheck.Allowed) checked.result()).address();
-                HttpClient pool;
-                try {
-                    pool = client.get();
-                } catch (IllegalArgumentException e) {
-                    vertx.cancelTimer(deadline);
-                    done.tryComplete(new Exchange.Unanswered(new AttemptResult.TransportError(e.getMessage())));
-                    return;
-                }
-                send(pool, url, address, request, millis, sent, deadline, done);
+                client.get().onComplete(pool -> {
+                    if (pool.failed()) {
+                        vertx.cancelTimer(deadline);
+                        done.tryComplete(new Exchange.Unanswered(new AttemptResult.TransportError(
+                                pool.cause() instanceof IllegalArgumentException
+                                        ? pool.cause().getMessage()
+                                        : describe(pool.cause()))));
+                    } else if (!done.future().isComplete()) {
+                        send(pool.result(), url, address, request, millis, sent, deadline, done);
+                    }
+                });
             }
         });
         return done.future();

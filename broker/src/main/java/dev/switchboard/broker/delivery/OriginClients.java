@@ -3,9 +3,11 @@ package dev.switchboard.broker.delivery;
 import dev.switchboard.triggers.model.ResourceId;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,28 +40,38 @@ final class OriginClients {
 
     /**
      * The pool for {@code url}'s origin trusting {@code caBundle} too (for {@code https} only), recording that
-     * {@code trigger} uses it.
+     * {@code trigger} uses it. A pool with a bundle is opened after the bundle was read on a worker thread, never
+     * on an event loop.
      *
-     * @throws IllegalArgumentException when the CA bundle cannot be read; no pool is opened then
+     * @return the pool, or a failure with {@link IllegalArgumentException} when the CA bundle cannot be used (no
+     *     pool is opened then)
      */
-    synchronized HttpClientAgent clientFor(URI url, ResourceId trigger, Optional<Path> caBundle) {
+    Future<HttpClient> clientFor(URI url, ResourceId trigger, Optional<Path> caBundle) {
         boolean tls = "https".equals(scheme(url));
         Optional<Path> trust = tls ? caBundle : Optional.empty();
         String key = origin(url) + trust.map(path -> " trusting " + path).orElse("");
-        HttpClientAgent client = clients.get(key);
-        if (client == null) {
+        synchronized (this) {
+            if (clients.containsKey(key) || trust.isEmpty()) {
+                return Future.succeededFuture(open(key, url, trigger, Optional.empty()));
+            }
+        }
+        return vertx.<TrustOptions>executeBlocking(() -> CaBundleTrust.read(trust.get()), false)
+                .map(options -> open(key, url, trigger, Optional.of(options)));
+    }
+
+    private synchronized HttpClient open(String key, URI url, ResourceId trigger, Optional<TrustOptions> trust) {
+        HttpClientAgent client = clients.computeIfAbsent(key, ignored -> {
             HttpClientOptions options = new HttpClientOptions()
                     .setKeepAlive(true)
-                    .setSsl(tls)
+                    .setSsl("https".equals(scheme(url)))
                     .setVerifyHost(true)
                     .setTrustAll(false)
                     .setDefaultHost(url.getHost())
                     .setDefaultPort(port(url));
-            trust.ifPresent(path -> options.setTrustOptions(CaBundleTrust.read(path)));
-            client = vertx.createHttpClient(
+            trust.ifPresent(options::setTrustOptions);
+            return vertx.createHttpClient(
                     options, new PoolOptions().setHttp1MaxSize(maxConnections).setHttp2MaxSize(maxConnections));
-            clients.put(key, client);
-        }
+        });
         users.computeIfAbsent(key, ignored -> new HashSet<>()).add(trigger);
         return client;
     }

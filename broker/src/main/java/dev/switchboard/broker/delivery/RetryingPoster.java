@@ -30,11 +30,10 @@ final class RetryingPoster {
     }
 
     /**
-     * Where to POST, what, and under which policy. {@code client} is asked for the connection pool at each attempt
-     * and may throw {@link IllegalArgumentException} (a CA bundle that cannot be read), which fails that attempt
-     * like a transport error.
+     * Where to POST, what, and under which policy. {@code client} is asked for the connection pool at each attempt;
+     * a failed pool (a CA bundle that cannot be read) fails that attempt like a transport error.
      */
-    record Posting(Supplier<HttpClient> client, URI url, OutgoingRequest request, DeliveryPolicy policy) {}
+    record Posting(Supplier<Future<HttpClient>> client, URI url, OutgoingRequest request, DeliveryPolicy policy) {}
 
     Future<PostOutcome> post(DeliveryRun run, Posting posting, AnswerCheck check, AttemptListener listener) {
         return attemptFrom(1, run, posting, check, listener);
