@@ -64,7 +64,7 @@ final class TriggerAnnotationsReader {
             try {
                 return Optional.of(Path.of(text.strip()));
             } catch (InvalidPathException e) {
-                vendor.bad(CA_BUNDLE, "not a file path: \"" + text + "\"");
+                vendor.bad(CA_BUNDLE, "not a file path: " + e.getReason());
                 return Optional.empty();
             }
         });

@@ -250,6 +250,13 @@ class ResourceLoaderErrorsTest {
                         "metadata.annotations[switchboard.dev/ca-bundle]",
                         "got an empty value"),
                 Arguments.of(
+                        "ca-bundle with a NUL character",
+                        annotated("switchboard.dev/ca-bundle: \"/etc/\\0ca.pem\""),
+                        6,
+                        32,
+                        "metadata.annotations[switchboard.dev/ca-bundle]",
+                        "not a file path"),
+                Arguments.of(
                         "unknown switchboard annotation",
                         annotated("switchboard.dev/max-inflight: \"5\""),
                         6,
