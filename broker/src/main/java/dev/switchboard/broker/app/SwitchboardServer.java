@@ -120,7 +120,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 config.ingress().maxInFlight(),
                 config.ingress().requestTimeout(),
                 config.ingress().idleTimeout(),
-                config.metrics().eventTypeTag());
+                config.metrics().eventTypeTag(),
+                config.ingress().maxConnections());
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaProducerSettings.of(
                 bootstrap,
                 limits.maxEventBytes(),
@@ -135,6 +136,8 @@ public final class SwitchboardServer implements AutoCloseable {
 
         java.util.function.BooleanSupplier ready =
                 () -> !draining && kafkaReachability.reachable() && dispatcher.positioned();
+        IngressAuthenticator authenticator = IngressAuthenticator.fromConfig(vertx, config.auth(), Clock.systemUTC());
+        closeables.push(authenticator);
         ingress = new IngressServer(
                 vertx,
                 limits,
@@ -142,9 +145,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 brokers,
                 ready,
                 registry,
-                new IngressSecurity(
-                        IngressAuthenticator.fromConfig(vertx, config.auth(), Clock.systemUTC()),
-                        config.tls().ingress().map(PemServerTls::read)));
+                new IngressSecurity(authenticator, config.tls().ingress().map(PemServerTls::read)));
         int ingressPort = ingress.listen(
                         config.ingress().host(),
                         config.ingress().port(),

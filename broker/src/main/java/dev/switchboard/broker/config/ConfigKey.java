@@ -21,6 +21,7 @@ public enum ConfigKey {
     INGRESS_MAX_IN_FLIGHT("ingress.maxInFlight"),
     INGRESS_REQUEST_TIMEOUT("ingress.requestTimeout"),
     INGRESS_IDLE_TIMEOUT("ingress.idleTimeout"),
+    INGRESS_MAX_CONNECTIONS("ingress.maxConnections"),
     OPS_HOST("ops.host"),
     OPS_PORT("ops.port"),
     DATA_DIR("dataDir"),

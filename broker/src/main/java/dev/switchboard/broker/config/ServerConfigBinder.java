@@ -5,6 +5,7 @@ import static dev.switchboard.broker.config.ConfigKey.EGRESS_ALLOW;
 import static dev.switchboard.broker.config.ConfigKey.EGRESS_DENY;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_HOST;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_IDLE_TIMEOUT;
+import static dev.switchboard.broker.config.ConfigKey.INGRESS_MAX_CONNECTIONS;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_MAX_EVENT_BYTES;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_MAX_IN_FLIGHT;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_PORT;
@@ -32,6 +33,7 @@ final class ServerConfigBinder {
     static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
     static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     static final String DEFAULT_OPS_HOST = "127.0.0.1";
     static final int DEFAULT_OPS_PORT = 9090;
     static final Path DEFAULT_DATA_DIR = Path.of("./data");
@@ -88,7 +90,11 @@ final class ServerConfigBinder {
                         (k, v) -> reader.integer(k, v, 1, Integer.MAX_VALUE),
                         DEFAULT_MAX_IN_FLIGHT),
                 settings.get(INGRESS_REQUEST_TIMEOUT, (k, v) -> reader.duration(k, v, false), DEFAULT_REQUEST_TIMEOUT),
-                settings.get(INGRESS_IDLE_TIMEOUT, (k, v) -> reader.duration(k, v, false), DEFAULT_IDLE_TIMEOUT));
+                settings.get(INGRESS_IDLE_TIMEOUT, (k, v) -> reader.duration(k, v, false), DEFAULT_IDLE_TIMEOUT),
+                settings.get(
+                        INGRESS_MAX_CONNECTIONS,
+                        (k, v) -> reader.integer(k, v, 1, Integer.MAX_VALUE),
+                        DEFAULT_MAX_CONNECTIONS));
     }
 
     /** SPEC §3: "Max event size is never below 64 KiB" — a smaller value is raised, with a warning. */

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One POST with a deadline: resolve and pass the egress guard, connect, send, read the whole answer, all within
@@ -35,7 +36,7 @@ final class HttpAttempt {
     }
 
     /** Posts {@code request} to {@code url}; the future always succeeds, with the answer or why there was none. */
-    Future<Exchange> post(HttpClient client, URI url, OutgoingRequest request, Duration timeout) {
+    Future<Exchange> post(Supplier<Future<HttpClient>> client, URI url, OutgoingRequest request, Duration timeout) {
         long millis = Math.max(1, timeout.toMillis());
         Promise<Exchange> done = Promise.promise();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
@@ -57,7 +58,17 @@ final class HttpAttempt {
                 done.tryComplete(new Exchange.Refused(refused.reason()));
             } else {
                 InetAddress address = ((EgressCheck.Allowed) checked.result()).address();
-                send(client, url, address, request, millis, sent, deadline, done);
+                client.get().onComplete(pool -> {
+                    if (pool.failed()) {
+                        vertx.cancelTimer(deadline);
+                        done.tryComplete(new Exchange.Unanswered(new AttemptResult.TransportError(
+                                pool.cause() instanceof IllegalArgumentException
+                                        ? pool.cause().getMessage()
+                                        : describe(pool.cause()))));
+                    } else if (!done.future().isComplete()) {
+                        send(pool.result(), url, address, request, millis, sent, deadline, done);
+                    }
+                });
             }
         });
         return done.future();
@@ -121,8 +132,17 @@ final class HttpAttempt {
         return whole.future();
     }
 
+    /** The error and, when it wraps another (a TLS handshake failure), the root cause saying what failed. */
     private static String describe(Throwable error) {
         String message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String described = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != error && root.getMessage() != null && !root.getMessage().equals(message)) {
+            described += " (" + root.getMessage() + ")";
+        }
+        return described;
     }
 }

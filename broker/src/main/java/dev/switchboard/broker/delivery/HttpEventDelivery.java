@@ -183,7 +183,8 @@ public final class HttpEventDelivery implements EventDelivery {
 
     private Future<Settlement> toSubscriber(DeliveryRun run, DeliveryTarget target, InboundEvent event) {
         RetryingPoster.Posting posting = new RetryingPoster.Posting(
-                clients.clientFor(target.subscriber(), target.trigger()),
+                () -> clients.clientFor(
+                        target.subscriber(), target.trigger(), target.options().caBundle()),
                 target.subscriber(),
                 encoder.encode(event.event(), target.policy().format(), event.transportHeaders(), true),
                 target.policy());
@@ -243,7 +244,7 @@ public final class HttpEventDelivery implements EventDelivery {
         }
         URI sink = target.deadLetterSink().get();
         RetryingPoster.Posting posting = new RetryingPoster.Posting(
-                clients.clientFor(sink, target.trigger()),
+                () -> clients.clientFor(sink, target.trigger(), target.options().caBundle()),
                 sink,
                 encoder.encode(dead, target.policy().format(), event.transportHeaders(), false),
                 target.policy());

@@ -3,22 +3,29 @@ package dev.switchboard.broker.delivery;
 import dev.switchboard.triggers.model.ResourceId;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.TrustOptions;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * One bounded HTTP connection pool per receiver origin ({@code scheme://host:port}), shared by the triggers
- * that send there, so a slow subscriber exhausts only its own pool. A pool is closed when the last trigger
- * using it is released. Redirects are never followed.
+ * One bounded HTTP connection pool per receiver origin ({@code scheme://host:port}) and trust, shared by the
+ * triggers that send there, so a slow subscriber exhausts only its own pool. A pool is closed when the last trigger
+ * using it is released. Redirects are never followed. {@code https://} receivers are verified against the JVM's
+ * trust store with host-name checking (SPEC §7); a trigger with {@code switchboard.dev/ca-bundle} gets a pool of
+ * its own origin-and-bundle that also trusts the bundle's certificates ({@link CaBundleTrust}), read when the pool
+ * opens.
  */
 final class OriginClients {
     private final Vertx vertx;
@@ -31,19 +38,42 @@ final class OriginClients {
         this.maxConnections = maxConnections;
     }
 
-    /** The pool for {@code url}'s origin, recording that {@code trigger} uses it. */
-    synchronized HttpClientAgent clientFor(URI url, ResourceId trigger) {
-        String origin = origin(url);
-        users.computeIfAbsent(origin, key -> new HashSet<>()).add(trigger);
-        return clients.computeIfAbsent(
-                origin,
-                key -> vertx.createHttpClient(
-                        new HttpClientOptions()
-                                .setKeepAlive(true)
-                                .setSsl("https".equals(scheme(url)))
-                                .setDefaultHost(url.getHost())
-                                .setDefaultPort(port(url)),
-                        new PoolOptions().setHttp1MaxSize(maxConnections).setHttp2MaxSize(maxConnections)));
+    /**
+     * The pool for {@code url}'s origin trusting {@code caBundle} too (for {@code https} only), recording that
+     * {@code trigger} uses it. A pool with a bundle is opened after the bundle was read on a worker thread, never
+     * on an event loop.
+     *
+     * @return the pool, or a failure with {@link IllegalArgumentException} when the CA bundle cannot be used (no
+     *     pool is opened then)
+     */
+    Future<HttpClient> clientFor(URI url, ResourceId trigger, Optional<Path> caBundle) {
+        boolean tls = "https".equals(scheme(url));
+        Optional<Path> trust = tls ? caBundle : Optional.empty();
+        String key = origin(url) + trust.map(path -> " trusting " + path).orElse("");
+        synchronized (this) {
+            if (clients.containsKey(key) || trust.isEmpty()) {
+                return Future.succeededFuture(open(key, url, trigger, Optional.empty()));
+            }
+        }
+        return vertx.<TrustOptions>executeBlocking(() -> CaBundleTrust.read(trust.get()), false)
+                .map(options -> open(key, url, trigger, Optional.of(options)));
+    }
+
+    private synchronized HttpClient open(String key, URI url, ResourceId trigger, Optional<TrustOptions> trust) {
+        HttpClientAgent client = clients.computeIfAbsent(key, ignored -> {
+            HttpClientOptions options = new HttpClientOptions()
+                    .setKeepAlive(true)
+                    .setSsl("https".equals(scheme(url)))
+                    .setVerifyHost(true)
+                    .setTrustAll(false)
+                    .setDefaultHost(url.getHost())
+                    .setDefaultPort(port(url));
+            trust.ifPresent(options::setTrustOptions);
+            return vertx.createHttpClient(
+                    options, new PoolOptions().setHttp1MaxSize(maxConnections).setHttp2MaxSize(maxConnections));
+        });
+        users.computeIfAbsent(key, ignored -> new HashSet<>()).add(trigger);
+        return client;
     }
 
     /** Forgets {@code trigger}; closes the pools no trigger uses any more. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * POSTs one request until a receiver takes it or the policy gives up: after each attempt the {@link
@@ -28,8 +29,11 @@ final class RetryingPoster {
         this.nanoTime = nanoTime;
     }
 
-    /** Where to POST, what, and under which policy. */
-    record Posting(HttpClient client, URI url, OutgoingRequest request, DeliveryPolicy policy) {}
+    /**
+     * Where to POST, what, and under which policy. {@code client} is asked for the connection pool at each attempt;
+     * a failed pool (a CA bundle that cannot be read) fails that attempt like a transport error.
+     */
+    record Posting(Supplier<Future<HttpClient>> client, URI url, OutgoingRequest request, DeliveryPolicy policy) {}
 
     Future<PostOutcome> post(DeliveryRun run, Posting posting, AnswerCheck check, AttemptListener listener) {
         return attemptFrom(1, run, posting, check, listener);

@@ -35,12 +35,14 @@ final class HeaderDeadline {
         Watch watch = new Watch();
         watches.put(connection, watch);
         arm(connection, watch, firstMillis);
-        connection.closeHandler(ignored -> {
-            Watch closed = watches.remove(connection);
-            if (closed != null && closed.timer >= 0) {
-                vertx.cancelTimer(closed.timer);
-            }
-        });
+    }
+
+    /** Forgets a connection that closed; the caller owns the connection's single close handler. */
+    void closed(HttpConnection connection) {
+        Watch closed = watches.remove(connection);
+        if (closed != null && closed.timer >= 0) {
+            vertx.cancelTimer(closed.timer);
+        }
     }
 
     void arrived(HttpServerRequest request) {

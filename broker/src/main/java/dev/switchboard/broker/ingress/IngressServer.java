@@ -29,6 +29,7 @@ public final class IngressServer {
     private final IngressContext ingress;
     private final IngressHandler handler;
     private final IngressSecurity security;
+    private final ConnectionCap connections;
     private final List<String> deployments = new ArrayList<>();
     private final List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int port;
@@ -67,6 +68,7 @@ public final class IngressServer {
                 security.authenticator(),
                 new AuthContextStamp());
         this.handler = new IngressHandler(ingress, brokers, ready);
+        this.connections = new ConnectionCap(limits.maxConnections(), registry);
     }
 
     /**
@@ -94,6 +96,11 @@ public final class IngressServer {
 
     public int port() {
         return port;
+    }
+
+    /** Connections currently open (at most {@code ingress.maxConnections}). */
+    public int openConnections() {
+        return connections.open();
     }
 
     /** Requests currently being read or stored. */
@@ -171,7 +178,15 @@ public final class IngressServer {
             HeaderDeadline headers = new HeaderDeadline(
                     vertx, ingress.limits().requestTimeout(), ingress.limits().idleTimeout());
             server = vertx.createHttpServer(options(host, bindPort))
-                    .connectionHandler(headers::opened)
+                    .connectionHandler(connection -> {
+                        if (connections.admit(connection)) {
+                            headers.opened(connection);
+                            connection.closeHandler(ignored -> {
+                                headers.closed(connection);
+                                connections.released();
+                            });
+                        }
+                    })
                     .requestHandler(request -> {
                         headers.arrived(request);
                         handler.handle(request);

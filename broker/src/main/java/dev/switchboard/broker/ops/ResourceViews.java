@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ops;
 
+import dev.switchboard.broker.delivery.CaBundleTrust;
 import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.triggers.model.Broker;
 import dev.switchboard.triggers.model.Diagnostic;
@@ -21,6 +22,7 @@ import java.util.OptionalDouble;
  */
 final class ResourceViews {
     static final String EGRESS_REFUSED = "EgressRefused";
+    static final String CA_BUNDLE_UNREADABLE = "CaBundleUnreadable";
 
     private final ConfigStatus config;
     private final MeterReadings meters;
@@ -104,6 +106,10 @@ final class ResourceViews {
                 .put("replies", numbers.replies());
         JsonArray conditions = knative.conditions(status.conditions());
         egress.of(trigger.id()).ifPresent(refusal -> egressRefused(conditions, refusal));
+        trigger.options()
+                .caBundle()
+                .flatMap(CaBundleTrust::problem)
+                .ifPresent(problem -> notReady(conditions, CA_BUNDLE_UNREADABLE, problem));
         JsonObject json = new JsonObject()
                 .put("conditions", conditions)
                 .put("subscriberUri", status.subscriberUri().map(URI::toString).orElse(null))
@@ -123,13 +129,22 @@ final class ResourceViews {
      */
     private static void egressRefused(JsonArray conditions, EgressRefusals.Refusal refusal) {
         String message = refusal.url() + ": " + refusal.reason();
+        notReady(conditions, EGRESS_REFUSED, message);
+        conditions.add(condition("EgressAllowed", "False", EGRESS_REFUSED, message));
+    }
+
+    /**
+     * SPEC §7: a trigger whose {@code switchboard.dev/ca-bundle} cannot be read or holds no certificate is not
+     * Ready, with reason {@code CaBundleUnreadable} and the file's problem as message; its https deliveries fail
+     * (and are retried) until the file is fixed.
+     */
+    private static void notReady(JsonArray conditions, String reason, String message) {
         for (int i = 0; i < conditions.size(); i++) {
             JsonObject condition = conditions.getJsonObject(i);
             if ("Ready".equals(condition.getString("type"))) {
-                condition.put("status", "False").put("reason", EGRESS_REFUSED).put("message", message);
+                condition.put("status", "False").put("reason", reason).put("message", message);
             }
         }
-        conditions.add(condition("EgressAllowed", "False", EGRESS_REFUSED, message));
     }
 
     private static JsonObject condition(String type, String status, String reason, String message) {

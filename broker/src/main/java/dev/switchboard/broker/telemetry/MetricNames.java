@@ -8,6 +8,11 @@ package dev.switchboard.broker.telemetry;
 public final class MetricNames {
     /** Counter, tags namespace, broker, code: one per answered ingress event request. */
     public static final String INGRESS_EVENTS = "switchboard.ingress.events";
+    /**
+     * Counter, no tags: ingress connections closed on arrival because {@code ingress.maxConnections} were
+     * already open ({@code switchboard_ingress_connections_rejected_total}).
+     */
+    public static final String INGRESS_CONNECTIONS_REJECTED = "switchboard.ingress.connections.rejected";
     /** Timer with histogram, tags namespace, broker: request received to Kafka acknowledgement. */
     public static final String INGRESS_DURATION = "switchboard.ingress.duration";
 

@@ -165,6 +165,22 @@ class ConfigLoaderPrecedenceTest {
     }
 
     @Test
+    void maxConnectionsComesFromTheEnvironmentOverTheFile() throws Exception {
+        Path file = write("ingress: {maxConnections: 50}\n");
+
+        assertThat(new ConfigLoader()
+                        .load(Optional.of(file), Map.of(), Map.of())
+                        .ingress()
+                        .maxConnections())
+                .isEqualTo(50);
+        assertThat(new ConfigLoader()
+                        .load(Optional.of(file), Map.of("SWITCHBOARD_INGRESS_MAXCONNECTIONS", "7"), Map.of())
+                        .ingress()
+                        .maxConnections())
+                .isEqualTo(7);
+    }
+
+    @Test
     void kafkaPropertiesMergePerPropertyAcrossSources() throws Exception {
         Path file = write(
                 "kafka:\n  producer: {linger.ms: 1, compression.type: zstd}\n  consumer: {max.poll.records: 50}\n");
@@ -189,7 +205,7 @@ class ConfigLoaderPrecedenceTest {
 
         assertThat(config.ingress())
                 .isEqualTo(new IngressConfig(
-                        "0.0.0.0", 8080, 1_048_576, 10_000, Duration.ofSeconds(10), Duration.ofSeconds(60)));
+                        "0.0.0.0", 8080, 1_048_576, 10_000, Duration.ofSeconds(10), Duration.ofSeconds(60), 10_000));
         assertThat(config.ops()).isEqualTo(new OpsConfig("127.0.0.1", 9090));
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(config.resources()).containsExactly(Path.of("./switchboard.d"));

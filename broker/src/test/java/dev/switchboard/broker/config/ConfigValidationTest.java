@@ -48,6 +48,10 @@ class ConfigValidationTest {
                         "ingress:\n  maxInFlight: 0\n",
                         "F:2:16: ingress.maxInFlight: expected an integer 1..2147483647, got '0'"),
                 row(
+                        "rejectsMaxConnectionsZero",
+                        "ingress:\n  maxConnections: 0\n",
+                        "F:2:19: ingress.maxConnections: expected an integer 1..2147483647, got '0'"),
+                row(
                         "rejectsMaxEventBytesZero",
                         "ingress:\n  maxEventBytes: 0\n",
                         "F:2:18: ingress.maxEventBytes: expected an integer 1..2147483647, got '0'"),
@@ -185,8 +189,8 @@ class ConfigValidationTest {
                 row(
                         "rejectsUnknownNestedKey",
                         "ingress:\n  prot: 1\n",
-                        "F:2:3: ingress.prot: unknown key (known here: host, idleTimeout, maxEventBytes,"
-                                + " maxInFlight, port, requestTimeout)"),
+                        "F:2:3: ingress.prot: unknown key (known here: host, idleTimeout, maxConnections,"
+                                + " maxEventBytes, maxInFlight, port, requestTimeout)"),
                 row(
                         "rejectsSectionThatIsNotAMapping",
                         "ingress: 8080\n",

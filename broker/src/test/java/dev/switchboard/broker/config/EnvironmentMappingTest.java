@@ -24,6 +24,7 @@ class EnvironmentMappingTest {
         "ingress.maxEventBytes, SWITCHBOARD_INGRESS_MAXEVENTBYTES",
         "ingress.maxInFlight, SWITCHBOARD_INGRESS_MAXINFLIGHT",
         "ingress.requestTimeout, SWITCHBOARD_INGRESS_REQUESTTIMEOUT",
+        "ingress.maxConnections, SWITCHBOARD_INGRESS_MAXCONNECTIONS",
         "dataDir, SWITCHBOARD_DATADIR",
         "resources, SWITCHBOARD_RESOURCES",
         "kafka.bootstrapServers, SWITCHBOARD_KAFKA_BOOTSTRAPSERVERS",

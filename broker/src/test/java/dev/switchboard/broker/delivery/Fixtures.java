@@ -10,6 +10,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -74,6 +75,21 @@ final class Fixtures {
 
     static DeliveryTarget target(
             URI subscriber, Optional<URI> sink, DeliveryPolicy policy, ReplyMode reply, String brokerTopic) {
+        return target(subscriber, sink, policy, reply, brokerTopic, Optional.empty());
+    }
+
+    /** A target whose trigger trusts {@code caBundle} ({@code switchboard.dev/ca-bundle}) on top of the JVM. */
+    static DeliveryTarget target(URI subscriber, Optional<URI> sink, DeliveryPolicy policy, Optional<Path> caBundle) {
+        return target(subscriber, sink, policy, ReplyMode.DISCARD, "switchboard.shop.default", caBundle);
+    }
+
+    private static DeliveryTarget target(
+            URI subscriber,
+            Optional<URI> sink,
+            DeliveryPolicy policy,
+            ReplyMode reply,
+            String brokerTopic,
+            Optional<Path> caBundle) {
         TriggerOptions defaults = TriggerOptions.defaults();
         TriggerOptions options = new TriggerOptions(
                 defaults.order(),
@@ -82,7 +98,8 @@ final class Fixtures {
                 defaults.startFrom(),
                 defaults.paused(),
                 reply,
-                defaults.backoffMax());
+                defaults.backoffMax(),
+                caBundle);
         return new DeliveryTarget(
                 TRIGGER, BROKER, subscriber, sink, policy, options, brokerTopic, brokerTopic + ".dlq");
     }

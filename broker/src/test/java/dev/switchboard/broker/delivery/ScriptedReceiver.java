@@ -4,6 +4,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +43,23 @@ final class ScriptedReceiver implements AutoCloseable {
     record Received(String path, MultiMap headers, byte[] body, long atNanos) {}
 
     private final HttpServer server;
+    private final String scheme;
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Answer last = Answer.of(200);
 
     ScriptedReceiver(Vertx vertx, Answer... answers) throws Exception {
+        this(vertx, new HttpServerOptions(), answers);
+    }
+
+    /** A receiver with {@code options}: with {@code ssl} set it serves {@code https://}. */
+    ScriptedReceiver(Vertx vertx, HttpServerOptions options, Answer... answers) throws Exception {
+        this.scheme = options.isSsl() ? "https" : "http";
         script.addAll(List.of(answers));
         if (answers.length > 0) {
             last = answers[answers.length - 1];
         }
-        server = vertx.createHttpServer()
+        server = vertx.createHttpServer(options)
                 .requestHandler(request -> request.body().onSuccess(body -> {
                     received.add(new Received(
                             request.path(),
@@ -73,7 +81,7 @@ final class ScriptedReceiver implements AutoCloseable {
     }
 
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.actualPort() + path);
+        return URI.create(scheme + "://127.0.0.1:" + server.actualPort() + path);
     }
 
     URI uri() {

@@ -7,8 +7,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.switchboard.broker.ingress.auth.IngressAuthenticator;
 import dev.switchboard.broker.ingress.auth.JwksSources;
 import dev.switchboard.broker.ingress.auth.OidcVerifier;
-import dev.switchboard.broker.ingress.auth.StaticTokens;
 import dev.switchboard.broker.ingress.auth.Tokens;
+import dev.switchboard.broker.ingress.auth.TokensFile;
 import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
 import dev.switchboard.broker.log.TopicProvisioner;
@@ -61,6 +61,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IngressAuthIT {
     private static final String CANARY = "canary-7b1e3f0c9d2a4e58b6c1-secret";
     private static final String OTHER_TOKEN = "shipping-token-55d2f1";
+    private static final String BASE_TOKENS =
+            "- {token: \"" + CANARY + "\", subject: billing}\n- {token: \"" + OTHER_TOKEN + "\", subject: shipping}\n";
+    private static Path tokensFile;
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -96,11 +99,8 @@ class IngressAuthIT {
                 topics.put(broker, topic);
             }
         }
-        Path tokensFile = dir.resolve("tokens.yaml");
-        Files.writeString(
-                tokensFile,
-                "- {token: \"" + CANARY + "\", subject: billing}\n- {token: \"" + OTHER_TOKEN
-                        + "\", subject: shipping}\n");
+        tokensFile = dir.resolve("tokens.yaml");
+        Files.writeString(tokensFile, BASE_TOKENS);
         signingKey = Tokens.rsaKey("ingress-test");
         Path jwksFile = dir.resolve("jwks.json");
         Files.writeString(jwksFile, Tokens.jwks(signingKey));
@@ -115,7 +115,7 @@ class IngressAuthIT {
                 Clock.systemUTC());
         IngressAuthenticator authenticator = new IngressAuthenticator(
                 vertx,
-                Optional.of(StaticTokens.load(tokensFile)),
+                TokensFile.watch(vertx, tokensFile, Duration.ofMillis(100)),
                 Optional.of(new OidcVerifier(
                         URI.create(Tokens.ISSUER),
                         JwksSources.file(jwksFile),
@@ -268,6 +268,47 @@ class IngressAuthIT {
         readBack("sec/tokens", "after-refused");
         try (TopicReader reader = new TopicReader(bootstrap, topics.get("sec/tokens"))) {
             assertThat(ids(reader.poll())).doesNotContain("refused-body");
+        }
+    }
+
+    @Test
+    void followsTheTokensFileAddingAndRevokingTokensWithoutARestartKeepingTheLastGoodSetOverABrokenFile()
+            throws Exception {
+        String added = "reload-canary-3c9e0a51f7d84b62";
+        secretsSent.add(added);
+        assertThat(post("sec/tokens", "reload-before", "Bearer " + added, Map.of())
+                        .statusCode())
+                .isEqualTo(401);
+
+        Files.writeString(tokensFile, BASE_TOKENS + "- {token: \"" + added + "\", subject: reloaded}\n");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> post("sec/tokens", "reload-added", "Bearer " + added, Map.of())
+                                .statusCode()
+                        == 202);
+
+        Files.writeString(tokensFile, "- {token: \"" + added + "\", subject: [\n");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !logs.containing("tokens file not applied").isEmpty());
+        assertThat(post("sec/tokens", "reload-broken", "Bearer " + added, Map.of())
+                        .statusCode())
+                .as("a broken file keeps the last good tokens")
+                .isEqualTo(202);
+
+        Files.writeString(tokensFile, BASE_TOKENS);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> post("sec/tokens", "reload-revoked", "Bearer " + added, Map.of())
+                                .statusCode()
+                        == 401);
+        assertThat(post("sec/tokens", "reload-kept", "Bearer " + CANARY, Map.of())
+                        .statusCode())
+                .isEqualTo(202);
+
+        assertThat(logs.containing("tokens file")).isNotEmpty();
+        for (String secret : List.of(added, CANARY, OTHER_TOKEN)) {
+            assertThat(logs.containing(secret)).as("log lines with a token").isEmpty();
+            for (Meter meter : registry.getMeters()) {
+                assertThat(meter.getId().toString()).doesNotContain(secret);
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.switchboard.triggers.model;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -14,6 +16,9 @@ import java.util.OptionalDouble;
  * @param paused {@code switchboard.dev/paused}, default false
  * @param reply {@code switchboard.dev/reply}, default publish
  * @param backoffMax {@code switchboard.dev/backoff-max}, default PT5M
+ * @param caBundle {@code switchboard.dev/ca-bundle}: a PEM file of CA certificates trusted on top of the JVM's for
+ *     this trigger's {@code https://} subscriber and dead-letter sink (SPEC §7); whether it exists and parses is
+ *     the broker's concern, the path is only checked to be non-empty here
  */
 public record TriggerOptions(
         DeliveryOrder order,
@@ -22,7 +27,8 @@ public record TriggerOptions(
         StartFrom startFrom,
         boolean paused,
         ReplyMode reply,
-        Duration backoffMax) {
+        Duration backoffMax,
+        Optional<Path> caBundle) {
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 100;
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMinutes(5);
@@ -33,9 +39,22 @@ public record TriggerOptions(
         Objects.requireNonNull(startFrom, "startFrom");
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(backoffMax, "backoffMax");
+        Objects.requireNonNull(caBundle, "caBundle");
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
         }
+    }
+
+    /** Options without a CA bundle: https deliveries trust the JVM's trust store only. */
+    public TriggerOptions(
+            DeliveryOrder order,
+            int maxInFlight,
+            OptionalDouble rateLimit,
+            StartFrom startFrom,
+            boolean paused,
+            ReplyMode reply,
+            Duration backoffMax) {
+        this(order, maxInFlight, rateLimit, startFrom, paused, reply, backoffMax, Optional.empty());
     }
 
     public static TriggerOptions defaults() {

@@ -1,6 +1,7 @@
 package dev.switchboard.triggers.yaml;
 
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.BACKOFF_MAX;
+import static dev.switchboard.triggers.model.SwitchboardAnnotations.CA_BUNDLE;
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.DELIVERY_ORDER;
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.MAX_IN_FLIGHT;
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.PAUSED;
@@ -12,6 +13,8 @@ import dev.switchboard.triggers.model.DeliveryOrder;
 import dev.switchboard.triggers.model.ReplyMode;
 import dev.switchboard.triggers.model.StartFrom;
 import dev.switchboard.triggers.model.TriggerOptions;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +30,7 @@ import java.util.Set;
 final class TriggerAnnotationsReader {
 
     static final Set<String> KEYS =
-            Set.of(DELIVERY_ORDER, MAX_IN_FLIGHT, RATE_LIMIT, START_FROM, PAUSED, REPLY, BACKOFF_MAX);
+            Set.of(DELIVERY_ORDER, MAX_IN_FLIGHT, RATE_LIMIT, START_FROM, PAUSED, REPLY, BACKOFF_MAX, CA_BUNDLE);
 
     TriggerOptions read(Optional<YamlMapping> annotations) {
         VendorAnnotations vendor = new VendorAnnotations(annotations, KEYS, BrokerAnnotationsReader.KEYS, "Trigger");
@@ -43,7 +46,28 @@ final class TriggerAnnotationsReader {
                 .map(v -> v.equals("discard") ? ReplyMode.DISCARD : ReplyMode.PUBLISH)
                 .orElse(defaults.reply());
         Duration backoffMax = backoffMax(vendor).orElse(defaults.backoffMax());
-        return new TriggerOptions(order, maxInFlight, rateLimit, startFrom, paused, reply, backoffMax);
+        return new TriggerOptions(
+                order, maxInFlight, rateLimit, startFrom, paused, reply, backoffMax, caBundle(vendor));
+    }
+
+    /**
+     * {@code switchboard.dev/ca-bundle} (SPEC §7): a non-empty file path. Whether the file exists is checked by the
+     * broker when it delivers (the trigger shows Ready=False until the file can be read), so a resource set stays
+     * valid while a mounted secret is being created.
+     */
+    private static Optional<Path> caBundle(VendorAnnotations vendor) {
+        return vendor.text(CA_BUNDLE).flatMap(text -> {
+            if (text.isBlank()) {
+                vendor.bad(CA_BUNDLE, "expected the path of a PEM file of CA certificates, got an empty value");
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Path.of(text.strip()));
+            } catch (InvalidPathException e) {
+                vendor.bad(CA_BUNDLE, "not a file path: " + e.getReason());
+                return Optional.empty();
+            }
+        });
     }
 
     private static Optional<Integer> maxInFlight(VendorAnnotations vendor) {

@@ -236,6 +236,27 @@ class ResourceLoaderErrorsTest {
                         "metadata.annotations[switchboard.dev/max-in-flight]",
                         "expected a positive integer"),
                 Arguments.of(
+                        "empty ca-bundle",
+                        annotated("switchboard.dev/ca-bundle: \"\""),
+                        6,
+                        32,
+                        "metadata.annotations[switchboard.dev/ca-bundle]",
+                        "expected the path of a PEM file of CA certificates, got an empty value"),
+                Arguments.of(
+                        "null ca-bundle",
+                        annotated("switchboard.dev/ca-bundle:"),
+                        6,
+                        31,
+                        "metadata.annotations[switchboard.dev/ca-bundle]",
+                        "got an empty value"),
+                Arguments.of(
+                        "ca-bundle with a NUL character",
+                        annotated("switchboard.dev/ca-bundle: \"/etc/\\0ca.pem\""),
+                        6,
+                        32,
+                        "metadata.annotations[switchboard.dev/ca-bundle]",
+                        "not a file path"),
+                Arguments.of(
                         "unknown switchboard annotation",
                         annotated("switchboard.dev/max-inflight: \"5\""),
                         6,

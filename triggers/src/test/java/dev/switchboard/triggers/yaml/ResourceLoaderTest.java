@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,7 @@ class ResourceLoaderTest {
                     switchboard.dev/paused: "true"
                     switchboard.dev/reply: discard
                     switchboard.dev/backoff-max: PT1M
+                    switchboard.dev/ca-bundle: /etc/switchboard/billing-ca.pem
                     example.com/free: anything
                 spec:
                   broker: main
@@ -73,7 +75,8 @@ class ResourceLoaderTest {
                         new StartFrom.At(Instant.parse("2024-05-01T10:00:00Z")),
                         true,
                         ReplyMode.DISCARD,
-                        Duration.ofMinutes(1)));
+                        Duration.ofMinutes(1),
+                        Optional.of(Path.of("/etc/switchboard/billing-ca.pem"))));
         assertThat(trigger.metadata().labels()).containsEntry("team", "billing");
         assertThat(trigger.metadata().annotations()).containsEntry("example.com/free", "anything");
         var delivery = trigger.spec().delivery().orElseThrow();

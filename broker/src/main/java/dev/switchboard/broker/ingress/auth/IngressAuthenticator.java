@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Decides whether a request may post to a broker (SPEC §7), from its {@code Authorization} header and the
@@ -30,7 +31,7 @@ import java.util.Optional;
  * Static tokens are checked on the calling event loop (a few digests); JWTs on a worker, because a remote JWKS
  * may have to be fetched. The token never appears in an answer, a log line or a metric.
  */
-public final class IngressAuthenticator {
+public final class IngressAuthenticator implements AutoCloseable {
     /** How long a fetched remote JWKS is trusted before it is fetched again. */
     public static final Duration JWKS_CACHE_TTL = Duration.ofMinutes(5);
     /** The fastest a remote JWKS is fetched again when tokens name unknown keys. */
@@ -38,13 +39,31 @@ public final class IngressAuthenticator {
 
     static final String REALM = "Bearer realm=\"switchboard\"";
 
+    /** How often {@code auth.tokensFile} is checked for changes. */
+    public static final Duration TOKENS_POLL_INTERVAL = Duration.ofSeconds(2);
+
     private final Vertx vertx;
-    private final Optional<StaticTokens> tokens;
+    private final Optional<Supplier<StaticTokens>> tokens;
+    private final Optional<TokensFile> watched;
     private final Optional<OidcVerifier> oidc;
 
     public IngressAuthenticator(Vertx vertx, Optional<StaticTokens> tokens, Optional<OidcVerifier> oidc) {
+        this(vertx, tokens.map(fixed -> () -> fixed), Optional.empty(), oidc);
+    }
+
+    /** With the tokens of a {@link TokensFile}, which follows changes to the file until {@link #close()}. */
+    public IngressAuthenticator(Vertx vertx, TokensFile tokens, Optional<OidcVerifier> oidc) {
+        this(vertx, Optional.of(tokens), Optional.of(tokens), oidc);
+    }
+
+    private IngressAuthenticator(
+            Vertx vertx,
+            Optional<Supplier<StaticTokens>> tokens,
+            Optional<TokensFile> watched,
+            Optional<OidcVerifier> oidc) {
         this.vertx = vertx;
         this.tokens = tokens;
+        this.watched = watched;
         this.oidc = oidc;
     }
 
@@ -54,15 +73,23 @@ public final class IngressAuthenticator {
     }
 
     /**
-     * From the server config: reads the tokens file and the JWKS file now (a remote JWKS on first use).
+     * From the server config: reads the tokens file and the JWKS file now (a remote JWKS on first use); the
+     * tokens file is then polled every {@link #TOKENS_POLL_INTERVAL} until {@link #close()}.
      *
      * @throws IllegalArgumentException or {@link java.io.UncheckedIOException} when a file is unreadable or
      *     malformed
      */
     public static IngressAuthenticator fromConfig(Vertx vertx, AuthConfig config, Clock clock) {
-        Optional<StaticTokens> tokens = config.tokensFile().map(StaticTokens::load);
         Optional<OidcVerifier> oidc = config.oidc().map(o -> verifier(o, clock));
-        return new IngressAuthenticator(vertx, tokens, oidc);
+        return config.tokensFile()
+                .map(file -> new IngressAuthenticator(vertx, TokensFile.watch(vertx, file, TOKENS_POLL_INTERVAL), oidc))
+                .orElseGet(() -> new IngressAuthenticator(vertx, Optional.empty(), oidc));
+    }
+
+    /** Stops following the tokens file. */
+    @Override
+    public void close() {
+        watched.ifPresent(TokensFile::close);
     }
 
     private static OidcVerifier verifier(OidcConfig config, Clock clock) {
@@ -93,7 +120,7 @@ public final class IngressAuthenticator {
     }
 
     private Future<TokenCheck> checkStatic(String token) {
-        return Future.succeededFuture(tokens.map(t -> t.check(token))
+        return Future.succeededFuture(tokens.map(source -> source.get().check(token))
                 .orElseGet(() -> new TokenCheck.Invalid("token auth is not configured on this server")));
     }
 
