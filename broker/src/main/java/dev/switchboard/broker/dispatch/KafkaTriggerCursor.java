@@ -24,7 +24,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -37,14 +36,14 @@ import org.slf4j.LoggerFactory;
  * A trigger's cursor as its own consumer group (ARCHITECTURE decision 4, first implementation): one
  * KafkaConsumer polled on its own thread, never on an event loop. Records are decoded and filtered here;
  * events that do not match settle at once, the others go to the {@link DeliveryWindow}. Offsets are
- * committed contiguously ({@link OffsetTracker}) every {@value #COMMIT_INTERVAL_MS} ms, synchronously when
- * partitions are revoked, and on stop.
+ * committed contiguously ({@link OffsetTracker}) every {@value #COMMIT_INTERVAL_MS} ms without blocking the
+ * reads ({@link OffsetCommitter}), synchronously when partitions are revoked, on replay and on stop.
  *
  * <pre>
  *            ┌──────────── poll (100 ms) ◀──────────────┐
  *            ▼                                          │
  *   RUNNING: track → decode → filter ──no match──▶ settle │
- *            │                  └─match─▶ window ────────┤ commit contiguous offsets (every 500 ms)
+ *            │                  └─match─▶ window ────────┤ commit contiguous offsets (async, every 500 ms)
  *            │ paused, or window at read-ahead limit     │
  *            ▼                                          │
  *   HELD:    pause partitions, keep polling (10 ms) ─────┘ (heartbeats: the member never leaves the group)
@@ -70,6 +69,7 @@ final class KafkaTriggerCursor implements TriggerCursor {
     private final DeliveryWindow window;
     private final FilterCompiler compiler;
     private final OffsetTracker tracker = new OffsetTracker();
+    private final OffsetCommitter commits;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final List<Runnable> waitingForAssignment = new ArrayList<>();
     private final Promise<Void> stopped = Promise.promise();
@@ -78,7 +78,6 @@ final class KafkaTriggerCursor implements TriggerCursor {
     private volatile EventFilter filter;
     private volatile boolean stopping;
     private volatile long drainDeadline;
-    private long lastCommit = System.nanoTime();
     private long lastBacklog = System.nanoTime();
     private final TriggerBacklogs.Backlog backlog;
 
@@ -94,6 +93,12 @@ final class KafkaTriggerCursor implements TriggerCursor {
         this.compiler = compiler;
         this.binding = binding;
         this.filter = compiler.compile(binding.filter());
+        this.commits = new OffsetCommitter(
+                consumer,
+                tracker,
+                COMMIT_INTERVAL_MS,
+                System::nanoTime,
+                binding.id().toString());
         this.thread = new Thread(this::run, "switchboard-cursor-" + binding.id());
         this.thread.setDaemon(true);
     }
@@ -159,7 +164,7 @@ final class KafkaTriggerCursor implements TriggerCursor {
         if (!records.isEmpty()) {
             handOver(records);
         }
-        commitIfDue();
+        commits.commitIfDue();
         refreshBacklogIfDue();
     }
 
@@ -193,14 +198,14 @@ final class KafkaTriggerCursor implements TriggerCursor {
         while (!idle.isComplete() && System.nanoTime() < drainDeadline) {
             hold(true);
             consumer.poll(POLL_HELD);
-            commitIfDue();
+            commits.commitIfDue();
         }
         if (!idle.isComplete()) {
             LOG.warn(
                     "trigger {}: drain timed out with deliveries in flight; they will be delivered again",
                     binding.id());
         }
-        commitNow();
+        commits.commitNow();
     }
 
     private void close() {
@@ -288,41 +293,13 @@ final class KafkaTriggerCursor implements TriggerCursor {
                 OffsetAndTimestamp at = found.get(partition);
                 positions.put(partition, at != null ? at.offset() : ends.get(partition));
             }
-            tracker.forget(assigned);
+            commits.forget(assigned);
             positions.forEach(consumer::seek);
-            commit(positions);
+            commits.commitNow(positions);
             LOG.info("trigger {} replays from {}: {}", binding.id(), from, positions);
             moved.complete(assigned.size());
         } catch (KafkaException e) {
             moved.fail(e);
-        }
-    }
-
-    private void commitIfDue() {
-        long now = System.nanoTime();
-        if (now - lastCommit >= TimeUnit.MILLISECONDS.toNanos(COMMIT_INTERVAL_MS)) {
-            lastCommit = now;
-            commitNow();
-        }
-    }
-
-    private void commitNow() {
-        commit(tracker.committable());
-    }
-
-    private void commit(Map<TopicPartition, Long> offsets) {
-        if (offsets.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-        offsets.forEach((partition, offset) -> commit.put(partition, new OffsetAndMetadata(offset)));
-        try {
-            consumer.commitSync(commit);
-            tracker.committed(offsets);
-        } catch (FencedInstanceIdException e) {
-            throw e;
-        } catch (KafkaException e) {
-            LOG.warn("trigger {}: commit of {} failed, will retry: {}", binding.id(), offsets, e.toString());
         }
     }
 
@@ -346,8 +323,8 @@ final class KafkaTriggerCursor implements TriggerCursor {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            commit(tracker.committable(partitions));
-            tracker.forget(partitions);
+            commits.commitNow(tracker.committable(partitions));
+            commits.forget(partitions);
         }
 
         @Override
@@ -357,7 +334,7 @@ final class KafkaTriggerCursor implements TriggerCursor {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            tracker.forget(partitions);
+            commits.forget(partitions);
         }
     }
 }
