@@ -5,6 +5,7 @@ import dev.switchboard.broker.config.PortsFile;
 import dev.switchboard.broker.config.ServerConfig;
 import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.broker.delivery.HttpEventDelivery;
+import dev.switchboard.broker.dispatch.CesqlErrorCounter;
 import dev.switchboard.broker.dispatch.CursorSettings;
 import dev.switchboard.broker.dispatch.Dispatcher;
 import dev.switchboard.broker.dispatch.KafkaCursorFactory;
@@ -207,8 +208,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 config.egress(),
                 egressRefusals);
         closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
-        FilterCompiler filters = new FilterCompiler((expression, kind, message) ->
-                LOG.debug("CESQL filter '{}' failed ({}): {}", expression, kind, message));
+        FilterCompiler filters = new FilterCompiler(new CesqlErrorCounter(registry));
         CursorSettings cursors = new CursorSettings(
                 bootstrap, config.kafka().consumer(), ProcessIdentity.loadOrCreate(config.dataDir()), STARTUP_TIMEOUT);
         Dispatcher started = new Dispatcher(

@@ -31,10 +31,14 @@ public final class MetricNames {
     /** Counter, tags namespace, trigger: subscriber or dead-letter sink connections refused by the egress guard. */
     public static final String EGRESS_REFUSED = "switchboard.egress.refused";
 
+    /** Counter, tag kind (the CESQL error kind, e.g. MISSING_ATTRIBUTE, CAST, NOT_BOOLEAN): filters that failed. */
+    public static final String FILTER_ERRORS = "switchboard.filter.errors";
+
     /** Counter, tag result (applied, rejected): resource reloads. */
     public static final String CONFIG_RELOADS = "switchboard.config.reloads";
 
     public static final String TAG_RESULT = "result";
+    public static final String TAG_KIND = "kind";
     public static final String TAG_NAMESPACE = "namespace";
     public static final String TAG_BROKER = "broker";
     public static final String TAG_CODE = "code";
