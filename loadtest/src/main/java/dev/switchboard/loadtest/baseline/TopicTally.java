@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +38,7 @@ public final class TopicTally implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
     private final String idPrefix;
-    private final ReceiptBook book;
+    private final AtomicReference<ReceiptBook> book;
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final boolean fromBeginning;
@@ -70,7 +71,7 @@ public final class TopicTally implements AutoCloseable {
         this.fromBeginning = fromBeginning;
         this.clock = clock;
         this.nanoTime = nanoTime;
-        this.book = new ReceiptBook(nanoTime);
+        this.book = new AtomicReference<>(new ReceiptBook(nanoTime));
         this.thread = new Thread(this::loop, "loadtest-tally-" + topic);
         this.thread.setDaemon(true);
     }
@@ -118,7 +119,7 @@ public final class TopicTally implements AutoCloseable {
                 }
                 long now = nanoTime.getAsLong();
                 if (now - lastSample >= 1_000_000_000L) {
-                    book.sample();
+                    book.get().sample();
                     lastSample = now;
                 }
             }
@@ -127,7 +128,7 @@ public final class TopicTally implements AutoCloseable {
         } catch (RuntimeException e) {
             positioned.completeExceptionally(e);
         } finally {
-            book.sample();
+            book.get().sample();
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -145,7 +146,7 @@ public final class TopicTally implements AutoCloseable {
         } catch (NumberFormatException e) {
             latency = 0;
         }
-        book.received(topic, id, latency);
+        book.get().received(topic, id, latency);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
@@ -154,7 +155,17 @@ public final class TopicTally implements AutoCloseable {
     }
 
     public ReceiptBook book() {
-        return book;
+        return book.get();
+    }
+
+    /**
+     * Starts counting in a fresh book (its intervals count from now) and returns it: a consumer started
+     * before a warm-up is warm, and its measured book starts with the measured load.
+     */
+    public ReceiptBook newBook() {
+        ReceiptBook fresh = new ReceiptBook(nanoTime);
+        book.set(fresh);
+        return fresh;
     }
 
     @Override

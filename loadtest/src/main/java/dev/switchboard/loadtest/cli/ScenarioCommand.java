@@ -43,6 +43,11 @@ final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "unrecorded load before each measured one (ISO-8601)")
     Duration warmup;
 
+    @Option(
+            names = "--warmup-rate",
+            description = "events per second of the warm-up (default: the rate of the load it precedes)")
+    Double warmupRate;
+
     @Option(names = "--phase", description = "phase length (ISO-8601)")
     Duration phase;
 
@@ -79,6 +84,7 @@ final class ScenarioCommand implements Callable<Integer> {
                 base.payloadBytes(),
                 base.partitionKeys(),
                 warmup != null ? warmup : base.warmup(),
+                warmupRate != null ? warmupRate : base.warmupRate(),
                 phase != null ? phase : base.phaseDuration(),
                 step != null ? step : base.stepDuration(),
                 p99Target != null ? p99Target.toNanos() / 1_000 : base.p99TargetMicros(),

@@ -69,7 +69,7 @@ public final class Receiver {
                 book.unreadable();
                 status = 400;
             } else if (behaviour.fails(requests.getAndIncrement())) {
-                book.refused(route);
+                book.refused(route, receipt.get().id());
                 status = 503;
             } else {
                 book.received(
@@ -100,7 +100,18 @@ public final class Receiver {
 
     /** Starts recording in a fresh book (its intervals count from now) and returns it, e.g. at a new phase. */
     public ReceiptBook newBook() {
-        ReceiptBook fresh = new ReceiptBook(nanoTime);
+        return use(new ReceiptBook(nanoTime));
+    }
+
+    /**
+     * Like {@link #newBook()}, but the book ignores ids starting with {@code ignoredIdPrefix}: late
+     * deliveries of a warm-up then count neither in latency nor as duplicates or unexpected.
+     */
+    public ReceiptBook newBook(String ignoredIdPrefix) {
+        return use(new ReceiptBook(nanoTime, ignoredIdPrefix));
+    }
+
+    private ReceiptBook use(ReceiptBook fresh) {
         book.set(fresh);
         return fresh;
     }

@@ -45,8 +45,11 @@ public final class LoadBench implements AutoCloseable {
     /** The topic of broker {@code default/default}. */
     public static final String BROKER_TOPIC = TopicNames.events("default", "default");
 
-    /** The type of warm-up events: no scenario's trigger matches it. */
-    public static final String WARMUP_TYPE = "loadtest.warmup";
+    /**
+     * The id prefix of warm-up events. No measured run id starts with it (run ids are a name's letters and
+     * digits, a dash and a time), so books and tallies of measured ids leave the warm-up out.
+     */
+    public static final String WARMUP_ID_PREFIX = "warmup-";
 
     private static final long RESULT_TIMEOUT_MINUTES = 60;
 
@@ -85,11 +88,11 @@ public final class LoadBench implements AutoCloseable {
         return await(new OpenLoopRun(vertx, sink, plan, shape, ledger, clock, nanoTime).start());
     }
 
-    private void warmUpIngress(SwitchboardProcess switchboard, double rate) {
+    private Ledger warmUpIngress(SwitchboardProcess switchboard, double rate, List<String> types, int payloadBytes) {
         HttpIngressSink sink = new HttpIngressSink(
                 vertx, switchboard.ingress(), settings.mode(), settings.connections(), Duration.ofSeconds(30));
         try {
-            warmUp(sink, rate);
+            return warmUp(sink, rate, types, payloadBytes);
         } finally {
             await(sink.close());
         }
@@ -107,24 +110,29 @@ public final class LoadBench implements AutoCloseable {
     }
 
     /**
-     * Unrecorded load at {@code rate} for the settings' warm-up time, with ids {@code warm-...} (outside any
-     * run's id prefix) and a type no trigger matches, so that JIT compilation and connection set-up do not
-     * count in the first measured step.
+     * Unrecorded load for the settings' warm-up time before a load at {@code rate} (or at the settings'
+     * warm-up rate), with the measured load's {@code types}, partition keys and payload size, so the events
+     * take the same path (ingress, topic, the triggers' filters and delivery, the subscriber) and JIT
+     * compilation and connection set-up do not count in the measured load. Its ids start with {@link
+     * #WARMUP_ID_PREFIX}, outside any run's id prefix. Returns its ledger (empty when there is no warm-up);
+     * it is over when every warm-up event was answered.
      */
-    public void warmUp(EventSink sink, double rate) {
+    public Ledger warmUp(EventSink sink, double rate, List<String> types, int payloadBytes) {
+        Ledger ledger = new Ledger();
         if (!settings.warmup().isZero()) {
             drive(
                     sink,
-                    plan(rate, settings.warmup()),
-                    shape(runId("warm"), List.of(WARMUP_TYPE), settings.payloadBytes()),
-                    new Ledger());
+                    plan(settings.warmupRateFor(rate), settings.warmup()),
+                    shape(runId(WARMUP_ID_PREFIX.substring(0, WARMUP_ID_PREFIX.length() - 1)), types, payloadBytes),
+                    ledger);
         }
+        return ledger;
     }
 
     /** Runs a step ramp against Switchboard's ingress; every step's accepted ids go into {@code ledger}. */
     public StepRamp.Outcome rampIngress(
             SwitchboardProcess switchboard, StepRamp ramp, String runId, List<String> types, Ledger ledger) {
-        warmUpIngress(switchboard, ramp.startRate());
+        warmUpIngress(switchboard, ramp.startRate(), types, settings.payloadBytes());
         return await(ramp.run((index, rate) -> Future.succeededFuture(driveIngress(
                 switchboard,
                 plan(rate, settings.stepDuration()),
@@ -136,7 +144,7 @@ public final class LoadBench implements AutoCloseable {
     public StepRamp.Outcome rampRaw(String bootstrap, String topic, StepRamp ramp, String runId, List<String> types) {
         try (var producer = KafkaProducerSink.ingressLikeProducer(bootstrap)) {
             KafkaProducerSink sink = new KafkaProducerSink(producer, topic, clock);
-            warmUp(sink, ramp.startRate());
+            warmUp(sink, ramp.startRate(), types, settings.payloadBytes());
             return await(ramp.run((index, rate) -> Future.succeededFuture(drive(
                     sink,
                     plan(rate, settings.stepDuration()),
@@ -147,20 +155,21 @@ public final class LoadBench implements AutoCloseable {
 
     /**
      * A phase straight into Kafka: the ingress's producer settings into {@code topic}, with a raw consumer
-     * reading it at the same time; its delivery report is the raw produce-to-consume latency and loss.
+     * reading it at the same time; its delivery report is the raw produce-to-consume latency and loss. The
+     * consumer is started before the warm-up (it reads the warm-up's events too, but counts only the run's
+     * ids), so producer and consumer are both warm, as the delivery path is in {@link #endToEnd}.
      */
     public PhaseReport rawPhase(String name, String bootstrap, String topic, LoadPlan plan, EventShape shape)
             throws InterruptedException {
         Ledger ledger = new Ledger();
-        try (var producer = KafkaProducerSink.ingressLikeProducer(bootstrap)) {
+        try (var producer = KafkaProducerSink.ingressLikeProducer(bootstrap);
+                TopicTally consumer = TopicTally.start(bootstrap, topic, shape.runId() + "-", false, clock, nanoTime)) {
             KafkaProducerSink sink = new KafkaProducerSink(producer, topic, clock);
-            warmUp(sink, plan.eventsPerSecond());
-            try (TopicTally consumer =
-                    TopicTally.start(bootstrap, topic, shape.runId() + "-", false, clock, nanoTime)) {
-                LoadResult load = drive(sink, plan, shape, ledger);
-                DeliveryReport delivery = awaitArrivals("raw consumer", consumer.book(), ledger.ids());
-                return new PhaseReport(name, "raw-kafka", load, null, delivery);
-            }
+            warmUp(sink, plan.eventsPerSecond(), shape.types(), shape.payloadBytes());
+            ReceiptBook book = consumer.newBook();
+            LoadResult load = drive(sink, plan, shape, ledger);
+            DeliveryReport delivery = awaitArrivals("raw consumer", book, ledger.ids());
+            return new PhaseReport(name, "raw-kafka", load, null, delivery);
         }
     }
 
@@ -223,10 +232,12 @@ public final class LoadBench implements AutoCloseable {
                 SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboardHeap())) {
             String runId = runId(name.replaceAll("[^A-Za-z0-9]", ""));
             Ledger ledger = new Ledger();
-            warmUpIngress(switchboard, plan.eventsPerSecond());
-            ReceiptBook book = receiver.newBook();
-            LoadResult load = driveIngress(switchboard, plan, shape(runId, types, payloadBytes), ledger);
             Predicate<String> delivered = type -> !downTypes.contains(type);
+            ReceiptBook warmupBook = receiver.newBook();
+            Ledger warmup = warmUpIngress(switchboard, plan.eventsPerSecond(), types, payloadBytes);
+            awaitArrivals("subscribers (warm-up)", warmupBook, warmup.idsOfTypes(delivered));
+            ReceiptBook book = receiver.newBook(WARMUP_ID_PREFIX);
+            LoadResult load = driveIngress(switchboard, plan, shape(runId, types, payloadBytes), ledger);
             DeliveryReport delivery = awaitArrivals("subscribers", book, ledger.idsOfTypes(delivered));
             Reconciliation stored = stored(switchboard.kafkaBootstrap(), ledger, runId);
             PhaseReport phase = new PhaseReport(name, "switchboard", load, stored, delivery);

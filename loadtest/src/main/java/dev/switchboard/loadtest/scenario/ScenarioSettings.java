@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The knobs every scenario reads: where the jar is and where reports go, how events look and are sent,
  * how long the unrecorded warm-up before each measured load lasts (a fresh JVM is slow for its first
- * seconds), how long phases and ramp steps last, the rates, trigger counts and payload sizes to try, the latency
+ * seconds) and its rate ({@code warmupRate}, 0 = the measured load's own rate), how long phases and ramp steps last, the rates, trigger counts and payload sizes to try, the latency
  * target, and how long to wait for deliveries before calling the rest missing.
  */
 public record ScenarioSettings(
@@ -20,6 +20,7 @@ public record ScenarioSettings(
         int payloadBytes,
         int partitionKeys,
         Duration warmup,
+        double warmupRate,
         Duration phaseDuration,
         Duration stepDuration,
         long p99TargetMicros,
@@ -35,6 +36,9 @@ public record ScenarioSettings(
         Duration deliveryMax,
         String switchboardHeap) {
     public ScenarioSettings {
+        if (warmupRate < 0) {
+            throw new IllegalArgumentException("warm-up rate must be 0 (the phase's rate) or positive: " + warmupRate);
+        }
         rates = List.copyOf(rates);
         triggerCounts = List.copyOf(triggerCounts);
         payloadSizes = List.copyOf(payloadSizes);
@@ -51,6 +55,7 @@ public record ScenarioSettings(
                 1024,
                 0,
                 Duration.ofSeconds(10),
+                0,
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(20),
                 50_000,
@@ -78,6 +83,7 @@ public record ScenarioSettings(
                 1024,
                 0,
                 Duration.ofSeconds(1),
+                0,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2),
                 10_000_000,
@@ -94,6 +100,11 @@ public record ScenarioSettings(
                 "512m");
     }
 
+    /** The rate of the warm-up before a load at {@code measuredRate}. */
+    public double warmupRateFor(double measuredRate) {
+        return warmupRate > 0 ? warmupRate : measuredRate;
+    }
+
     public ScenarioSettings withOutput(Path folder) {
         return new ScenarioSettings(
                 jar,
@@ -104,6 +115,7 @@ public record ScenarioSettings(
                 payloadBytes,
                 partitionKeys,
                 warmup,
+                warmupRate,
                 phaseDuration,
                 stepDuration,
                 p99TargetMicros,
@@ -130,6 +142,7 @@ public record ScenarioSettings(
                 payloadBytes,
                 partitionKeys,
                 warmup,
+                warmupRate,
                 phaseDuration,
                 stepDuration,
                 p99TargetMicros,

@@ -122,6 +122,33 @@ class ReceiverTest {
     }
 
     @Test
+    void aBookIgnoringTheWarmupPrefixAnswers200ButCountsOnlyMeasuredIds() throws Exception {
+        Receiver receiver = start(ReceiverBehaviour.PROMPT);
+        HttpIngressSink sink = new HttpIngressSink(
+                vertx,
+                URI.create("http://127.0.0.1:" + receiver.port() + "/t0"),
+                ContentMode.BINARY,
+                2,
+                Duration.ofSeconds(10));
+        EventShape warmup = new EventShape("warmup-rx", List.of("loadtest.t0"), 0, 32);
+        receiver.newBook("warmup-");
+        assertThat(sink.send(List.of(warmup.event(0, nowMicros() - 2_000_000, warmup.payload())))
+                        .await(10, TimeUnit.SECONDS)
+                        .status())
+                .isEqualTo(200);
+        assertThat(post(sink, 0).status()).isEqualTo(200);
+
+        Reconciliation result = receiver.book().reconcile(Set.of(shape.id(0), shape.id(1)));
+        assertThat(result.received()).isEqualTo(1);
+        assertThat(result.missingSample()).containsExactly(shape.id(1));
+        assertThat(result.unexpected()).isZero();
+        assertThat(receiver.book().ignoredCount()).isEqualTo(1);
+        receiver.book().sample();
+        assertThat(receiver.book().all().total().getMaxValue()).isLessThan(2_000_000);
+        sink.close();
+    }
+
+    @Test
     void answersADeliveryWithoutIdOrSentTime400() throws Exception {
         Receiver receiver = start(ReceiverBehaviour.PROMPT);
         int status = vertx.createHttpClient()
