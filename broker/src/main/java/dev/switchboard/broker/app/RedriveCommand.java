@@ -1,10 +1,9 @@
 package dev.switchboard.broker.app;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,15 +25,12 @@ final class RedriveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NS/TRIGGER", description = "The trigger, as NAMESPACE/NAME.")
     String trigger;
 
-    @Option(names = "--ops", paramLabel = "URL", description = "Operations URL (default: ${DEFAULT-VALUE}).")
-    String ops = "http://127.0.0.1:9090";
-
-    @Option(names = "--timeout", description = "Request timeout (ISO-8601, default: ${DEFAULT-VALUE}).")
-    Duration timeout = Duration.ofSeconds(30);
+    @Mixin
+    OpsOptions ops;
 
     @Override
     public Integer call() throws Exception {
-        return new OpsClient(ops, timeout)
+        return ops.client()
                 .post(
                         TriggerArgument.parse(spec, trigger),
                         "redrive",

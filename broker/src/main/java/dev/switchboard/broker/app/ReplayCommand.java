@@ -1,11 +1,11 @@
 package dev.switchboard.broker.app;
 
 import dev.switchboard.triggers.model.ResourceId;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,11 +32,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "RFC3339", description = "e.g. 2025-01-31T12:00:00Z")
     String from;
 
-    @Option(names = "--ops", paramLabel = "URL", description = "Operations URL (default: ${DEFAULT-VALUE}).")
-    String ops = "http://127.0.0.1:9090";
-
-    @Option(names = "--timeout", description = "Request timeout (ISO-8601, default: ${DEFAULT-VALUE}).")
-    Duration timeout = Duration.ofSeconds(30);
+    @Mixin
+    OpsOptions ops;
 
     @Override
     public Integer call() throws Exception {
@@ -47,7 +44,7 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), "--from must be an RFC 3339 timestamp: " + from);
         }
-        return new OpsClient(ops, timeout)
+        return ops.client()
                 .post(
                         id,
                         "replay",

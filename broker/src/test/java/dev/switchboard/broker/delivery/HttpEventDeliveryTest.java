@@ -9,9 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.broker.delivery.ScriptedReceiver.Answer;
 import dev.switchboard.broker.telemetry.MetricNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,53 +19,30 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Retries, dead-letter sinks and abandonment against real HTTP receivers; the log is in memory here. */
 class HttpEventDeliveryTest {
-    private static Vertx vertx;
-
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final RecordingAppender log = new RecordingAppender();
-    private HttpEventDelivery delivery;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
-    @BeforeEach
-    void createDelivery() {
-        delivery = HttpEventDelivery.create(vertx, log, registry, Clock.systemUTC(), new SplittableRandom(7));
-    }
-
-    @AfterEach
-    void closeDelivery() throws Exception {
-        delivery.close().await(10, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    static final InMemoryDelivery setup = new InMemoryDelivery(7);
 
     @Test
     void deliversOnTheThirdAttemptAfterTwo500s() throws Exception {
         try (ScriptedReceiver subscriber =
-                new ScriptedReceiver(vertx, Answer.of(500), Answer.of(500), Answer.of(200))) {
-            Settlement settlement = settle(delivery.deliver(
-                    target(subscriber.uri(), Optional.empty(), policy(3, Duration.ofSeconds(5))), inbound(event())));
+                new ScriptedReceiver(setup.vertx(), Answer.of(500), Answer.of(500), Answer.of(200))) {
+            Settlement settlement = settle(setup.delivery()
+                    .deliver(
+                            target(subscriber.uri(), Optional.empty(), policy(3, Duration.ofSeconds(5))),
+                            inbound(event())));
 
             assertThat(settlement).isEqualTo(new Settlement.Delivered(3));
             assertThat(subscriber.received()).hasSize(3);
             assertThat(attempts("retry")).isEqualTo(2);
             assertThat(attempts("delivered")).isEqualTo(1);
             assertThat(attempts("failed")).isZero();
-            assertThat(registry.get(MetricNames.DISPATCH_DURATION)
+            assertThat(setup.registry()
+                            .get(MetricNames.DISPATCH_DURATION)
                             .tag(MetricNames.TAG_HTTP_RESPONSE_STATUS_CODE, "500")
                             .tag(MetricNames.TAG_KN_TRIGGER_NAME, "billing")
                             .tag(MetricNames.TAG_KN_BROKER_NAME, "default")
@@ -81,9 +56,11 @@ class HttpEventDeliveryTest {
     @Test
     void waitsAsLongAsRetryAfterAsksOn429() throws Exception {
         try (ScriptedReceiver subscriber =
-                new ScriptedReceiver(vertx, Answer.of(429).with("Retry-After", "2"), Answer.of(200))) {
-            Settlement settlement = settle(delivery.deliver(
-                    target(subscriber.uri(), Optional.empty(), policy(2, Duration.ofSeconds(5))), inbound(event())));
+                new ScriptedReceiver(setup.vertx(), Answer.of(429).with("Retry-After", "2"), Answer.of(200))) {
+            Settlement settlement = settle(setup.delivery()
+                    .deliver(
+                            target(subscriber.uri(), Optional.empty(), policy(2, Duration.ofSeconds(5))),
+                            inbound(event())));
 
             assertThat(settlement).isEqualTo(new Settlement.Delivered(2));
             long gapMillis =
@@ -95,11 +72,16 @@ class HttpEventDeliveryTest {
 
     @Test
     void deadLettersA400ToTheSinkAtOnceWithTheKnativeExtensions() throws Exception {
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, Answer.of(400, "{\"error\":\"no such sku\"}"));
-                ScriptedReceiver sink = new ScriptedReceiver(vertx, Answer.of(202))) {
-            Settlement settlement = settle(delivery.deliver(
-                    target(subscriber.uri("/orders"), Optional.of(sink.uri()), policy(5, Duration.ofSeconds(5))),
-                    inbound(event())));
+        try (ScriptedReceiver subscriber =
+                        new ScriptedReceiver(setup.vertx(), Answer.of(400, "{\"error\":\"no such sku\"}"));
+                ScriptedReceiver sink = new ScriptedReceiver(setup.vertx(), Answer.of(202))) {
+            Settlement settlement = settle(setup.delivery()
+                    .deliver(
+                            target(
+                                    subscriber.uri("/orders"),
+                                    Optional.of(sink.uri()),
+                                    policy(5, Duration.ofSeconds(5))),
+                            inbound(event())));
 
             assertThat(settlement).isInstanceOf(Settlement.DeadLetteredToSink.class);
             assertThat(((Settlement.DeadLetteredToSink) settlement).attempts()).isEqualTo(1);
@@ -123,13 +105,15 @@ class HttpEventDeliveryTest {
 
     @Test
     void neverFollowsARedirectAndDeadLettersIt() throws Exception {
-        try (ScriptedReceiver elsewhere = new ScriptedReceiver(vertx, Answer.of(200));
+        try (ScriptedReceiver elsewhere = new ScriptedReceiver(setup.vertx(), Answer.of(200));
                 ScriptedReceiver subscriber = new ScriptedReceiver(
-                        vertx, Answer.of(302).with("Location", elsewhere.uri().toString()));
-                ScriptedReceiver sink = new ScriptedReceiver(vertx, Answer.of(200))) {
-            Settlement settlement = settle(delivery.deliver(
-                    target(subscriber.uri(), Optional.of(sink.uri()), policy(5, Duration.ofSeconds(5))),
-                    inbound(event())));
+                        setup.vertx(),
+                        Answer.of(302).with("Location", elsewhere.uri().toString()));
+                ScriptedReceiver sink = new ScriptedReceiver(setup.vertx(), Answer.of(200))) {
+            Settlement settlement = settle(setup.delivery()
+                    .deliver(
+                            target(subscriber.uri(), Optional.of(sink.uri()), policy(5, Duration.ofSeconds(5))),
+                            inbound(event())));
 
             assertThat(settlement).isInstanceOf(Settlement.DeadLetteredToSink.class);
             assertThat(elsewhere.received()).isEmpty();
@@ -142,9 +126,11 @@ class HttpEventDeliveryTest {
     @Test
     void retriesARefusedConnectionThenDeadLettersWithoutAnErrorCode() throws Exception {
         URI nobody = URI.create("http://127.0.0.1:" + unusedPort() + "/");
-        try (ScriptedReceiver sink = new ScriptedReceiver(vertx, Answer.of(200))) {
-            Settlement settlement = settle(delivery.deliver(
-                    target(nobody, Optional.of(sink.uri()), policy(2, Duration.ofSeconds(5))), inbound(event())));
+        try (ScriptedReceiver sink = new ScriptedReceiver(setup.vertx(), Answer.of(200))) {
+            Settlement settlement = settle(setup.delivery()
+                    .deliver(
+                            target(nobody, Optional.of(sink.uri()), policy(2, Duration.ofSeconds(5))),
+                            inbound(event())));
 
             assertThat(settlement)
                     .isEqualTo(new Settlement.DeadLetteredToSink(
@@ -161,12 +147,13 @@ class HttpEventDeliveryTest {
 
     @Test
     void retriesATimeoutThenDeadLettersWithoutAnErrorCode() throws Exception {
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, Answer.silence());
-                ScriptedReceiver sink = new ScriptedReceiver(vertx, Answer.of(200))) {
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), Answer.silence());
+                ScriptedReceiver sink = new ScriptedReceiver(setup.vertx(), Answer.of(200))) {
             long started = System.nanoTime();
-            Settlement settlement = settle(delivery.deliver(
-                    target(subscriber.uri(), Optional.of(sink.uri()), policy(1, Duration.ofMillis(300))),
-                    inbound(event())));
+            Settlement settlement = settle(setup.delivery()
+                    .deliver(
+                            target(subscriber.uri(), Optional.of(sink.uri()), policy(1, Duration.ofMillis(300))),
+                            inbound(event())));
 
             assertThat(settlement).isInstanceOf(Settlement.DeadLetteredToSink.class);
             assertThat(((Settlement.DeadLetteredToSink) settlement).reason()).contains("timed out");
@@ -179,15 +166,16 @@ class HttpEventDeliveryTest {
 
     @Test
     void parksInTheTopicWhenTheSinkFailsItsOwnRetries() throws Exception {
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, Answer.of(503));
-                ScriptedReceiver sink = new ScriptedReceiver(vertx, Answer.of(500))) {
-            Settlement settlement = settle(delivery.deliver(
-                    target(subscriber.uri(), Optional.of(sink.uri()), policy(1, Duration.ofSeconds(5))),
-                    inbound(event())));
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), Answer.of(503));
+                ScriptedReceiver sink = new ScriptedReceiver(setup.vertx(), Answer.of(500))) {
+            Settlement settlement = settle(setup.delivery()
+                    .deliver(
+                            target(subscriber.uri(), Optional.of(sink.uri()), policy(1, Duration.ofSeconds(5))),
+                            inbound(event())));
 
             assertThat(settlement).isInstanceOf(Settlement.ParkedInTopic.class);
             assertThat(sink.received()).hasSize(2);
-            RecordingAppender.Appended parked = log.appended().get(0);
+            RecordingAppender.Appended parked = setup.log().appended().get(0);
             assertThat(parked.topic()).isEqualTo("switchboard.shop.default.dlq");
             assertThat(parked.event().getExtension("knativeerrorcode")).isEqualTo("503");
             assertThat(parked.headers())
@@ -206,9 +194,9 @@ class HttpEventDeliveryTest {
     @Test
     void keepsWritingTheDeadLetterUntilTheLogTakesIt() throws Exception {
         RecordingAppender flaky = new RecordingAppender(3);
-        HttpEventDelivery stubborn =
-                HttpEventDelivery.create(vertx, flaky, registry, Clock.systemUTC(), new SplittableRandom(7));
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, Answer.of(410))) {
+        HttpEventDelivery stubborn = HttpEventDelivery.create(
+                setup.vertx(), flaky, setup.registry(), Clock.systemUTC(), new SplittableRandom(7));
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), Answer.of(410))) {
             Settlement settlement = settle(stubborn.deliver(
                     target(subscriber.uri(), Optional.empty(), policy(0, Duration.ofSeconds(5))), inbound(event())));
 
@@ -222,28 +210,30 @@ class HttpEventDeliveryTest {
 
     @Test
     void releasingATriggerAbandonsItsDeliveriesAndClosesItsPools() throws Exception {
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, Answer.silence())) {
-            Future<Settlement> pending = delivery.deliver(
-                    target(subscriber.uri(), Optional.empty(), policy(0, Duration.ofSeconds(60))), inbound(event()));
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), Answer.silence())) {
+            Future<Settlement> pending = setup.delivery()
+                    .deliver(
+                            target(subscriber.uri(), Optional.empty(), policy(0, Duration.ofSeconds(60))),
+                            inbound(event()));
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> subscriber.received().size() == 1);
-            assertThat(delivery.openPools()).isEqualTo(1);
+            assertThat(setup.delivery().openPools()).isEqualTo(1);
 
-            delivery.release(Fixtures.TRIGGER).await(10, TimeUnit.SECONDS);
+            setup.delivery().release(Fixtures.TRIGGER).await(10, TimeUnit.SECONDS);
 
             await().atMost(Duration.ofSeconds(10)).until(pending::isComplete);
             assertThat(pending.cause()).isInstanceOf(DeliveryAbandonedException.class);
-            assertThat(delivery.openPools()).isZero();
-            assertThat(log.appended()).isEmpty();
+            assertThat(setup.delivery().openPools()).isZero();
+            assertThat(setup.log().appended()).isEmpty();
         }
     }
 
     @Test
     void closingAbandonsADeadLetterStillWaitingForKafka() throws Exception {
         RecordingAppender down = new RecordingAppender(Integer.MAX_VALUE);
-        HttpEventDelivery stubborn =
-                HttpEventDelivery.create(vertx, down, registry, Clock.systemUTC(), new SplittableRandom(7));
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, Answer.of(400))) {
+        HttpEventDelivery stubborn = HttpEventDelivery.create(
+                setup.vertx(), down, setup.registry(), Clock.systemUTC(), new SplittableRandom(7));
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), Answer.of(400))) {
             Future<Settlement> pending = stubborn.deliver(
                     target(subscriber.uri(), Optional.empty(), policy(0, Duration.ofSeconds(5))), inbound(event()));
             await().atMost(Duration.ofSeconds(10)).until(() -> down.tries() >= 2);
@@ -263,15 +253,16 @@ class HttpEventDeliveryTest {
 
     @Test
     void waitsBetweenRetriesOnTimersSoOtherDeliveriesProceed() throws Exception {
-        try (ScriptedReceiver slow = new ScriptedReceiver(vertx, Answer.of(503).with("Retry-After", "3"));
-                ScriptedReceiver fast = new ScriptedReceiver(vertx, Answer.of(200))) {
-            Future<Settlement> held = delivery.deliver(
-                    target(slow.uri(), Optional.empty(), policy(1, Duration.ofSeconds(5))), inbound(event()));
+        try (ScriptedReceiver slow =
+                        new ScriptedReceiver(setup.vertx(), Answer.of(503).with("Retry-After", "3"));
+                ScriptedReceiver fast = new ScriptedReceiver(setup.vertx(), Answer.of(200))) {
+            Future<Settlement> held = setup.delivery()
+                    .deliver(target(slow.uri(), Optional.empty(), policy(1, Duration.ofSeconds(5))), inbound(event()));
             await().atMost(Duration.ofSeconds(10)).until(() -> slow.received().size() == 1);
 
             long started = System.nanoTime();
-            Settlement quick = settle(delivery.deliver(
-                    target(fast.uri(), Optional.empty(), policy(1, Duration.ofSeconds(5))), inbound(event())));
+            Settlement quick = settle(setup.delivery()
+                    .deliver(target(fast.uri(), Optional.empty(), policy(1, Duration.ofSeconds(5))), inbound(event())));
 
             assertThat(quick).isEqualTo(new Settlement.Delivered(1));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
@@ -281,7 +272,8 @@ class HttpEventDeliveryTest {
     }
 
     private double attempts(String outcome) {
-        var counter = registry.find(MetricNames.DELIVERY_ATTEMPTS)
+        var counter = setup.registry()
+                .find(MetricNames.DELIVERY_ATTEMPTS)
                 .tag(MetricNames.TAG_NAMESPACE, "shop")
                 .tag(MetricNames.TAG_TRIGGER, "billing")
                 .tag(MetricNames.TAG_OUTCOME, outcome)
@@ -290,7 +282,8 @@ class HttpEventDeliveryTest {
     }
 
     private double deadLetters(String destination) {
-        var counter = registry.find(MetricNames.DEAD_LETTERS)
+        var counter = setup.registry()
+                .find(MetricNames.DEAD_LETTERS)
                 .tag(MetricNames.TAG_DESTINATION, destination)
                 .counter();
         return counter == null ? 0 : counter.count();

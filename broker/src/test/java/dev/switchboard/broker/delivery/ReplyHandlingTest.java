@@ -11,19 +11,12 @@ import dev.switchboard.triggers.model.ReplyMode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SPEC §5 "Reply" decisions that need no Kafka: the loop guard, discard mode, malformed replies and answers that
@@ -32,41 +25,19 @@ import org.junit.jupiter.api.Test;
 class ReplyHandlingTest {
     private static final String BROKER_TOPIC = "switchboard.shop.default";
 
-    private static Vertx vertx;
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final RecordingAppender log = new RecordingAppender();
-    private HttpEventDelivery delivery;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
-    @BeforeEach
-    void createDelivery() {
-        delivery = HttpEventDelivery.create(vertx, log, registry, Clock.systemUTC(), new SplittableRandom(5));
-    }
-
-    @AfterEach
-    void closeDelivery() throws Exception {
-        delivery.close().await(10, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    static final InMemoryDelivery setup = new InMemoryDelivery(5);
 
     @Test
     void doesNotPublishAReplyWhoseTtlWouldReachZeroAndCountsIt() throws Exception {
         CloudEvent lastHop = CloudEventBuilder.v1(Fixtures.jsonEvent())
                 .withExtension("knativebrokerttl", "1")
                 .build();
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, binaryReply())) {
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), binaryReply())) {
             Settlement settlement = deliver(subscriber.uri(), Optional.empty(), ReplyMode.PUBLISH, lastHop);
 
             assertThat(settlement).isEqualTo(new Settlement.Delivered(1));
-            assertThat(log.appended()).isEmpty();
+            assertThat(setup.log().appended()).isEmpty();
             assertThat(replies("ttl_exhausted")).isEqualTo(1);
             assertThat(replies("published")).isZero();
         }
@@ -77,26 +48,26 @@ class ReplyHandlingTest {
         CloudEvent hop = CloudEventBuilder.v1(Fixtures.jsonEvent())
                 .withExtension("knativebrokerttl", "2")
                 .build();
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, binaryReply())) {
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), binaryReply())) {
             deliver(subscriber.uri(), Optional.empty(), ReplyMode.PUBLISH, hop);
 
-            assertThat(log.appended()).hasSize(1);
-            assertThat(log.appended().get(0).topic()).isEqualTo(BROKER_TOPIC);
-            assertThat(log.appended().get(0).event().getExtension("knativebrokerttl"))
+            assertThat(setup.log().appended()).hasSize(1);
+            assertThat(setup.log().appended().get(0).topic()).isEqualTo(BROKER_TOPIC);
+            assertThat(setup.log().appended().get(0).event().getExtension("knativebrokerttl"))
                     .isEqualTo(1);
-            assertThat(log.appended().get(0).headers()).containsEntry("traceparent", Fixtures.TRACEPARENT);
+            assertThat(setup.log().appended().get(0).headers()).containsEntry("traceparent", Fixtures.TRACEPARENT);
             assertThat(replies("published")).isEqualTo(1);
         }
     }
 
     @Test
     void discardsRepliesWhenTheTriggerSaysSo() throws Exception {
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, binaryReply())) {
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), binaryReply())) {
             Settlement settlement =
                     deliver(subscriber.uri(), Optional.empty(), ReplyMode.DISCARD, Fixtures.jsonEvent());
 
             assertThat(settlement).isEqualTo(new Settlement.Delivered(1));
-            assertThat(log.appended()).isEmpty();
+            assertThat(setup.log().appended()).isEmpty();
             assertThat(replies("discarded")).isEqualTo(1);
         }
     }
@@ -107,8 +78,8 @@ class ReplyHandlingTest {
                 .with("ce-specversion", "1.0")
                 .with("ce-type", "com.example.reply")
                 .with("Content-Type", "application/json");
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, malformed);
-                ScriptedReceiver sink = new ScriptedReceiver(vertx, Answer.of(200))) {
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), malformed);
+                ScriptedReceiver sink = new ScriptedReceiver(setup.vertx(), Answer.of(200))) {
             Settlement settlement =
                     deliver(subscriber.uri(), Optional.of(sink.uri()), ReplyMode.PUBLISH, Fixtures.jsonEvent());
 
@@ -116,9 +87,10 @@ class ReplyHandlingTest {
             assertThat(((Settlement.DeadLetteredToSink) settlement).reason()).contains("invalid reply", "id");
             assertThat(sink.received().get(0).headers().get("ce-knativeerrorcode"))
                     .isEqualTo("200");
-            assertThat(log.appended()).isEmpty();
+            assertThat(setup.log().appended()).isEmpty();
             assertThat(replies("invalid")).isEqualTo(1);
-            assertThat(registry.get(MetricNames.DELIVERY_ATTEMPTS)
+            assertThat(setup.registry()
+                            .get(MetricNames.DELIVERY_ATTEMPTS)
                             .tag(MetricNames.TAG_OUTCOME, "failed")
                             .counter()
                             .count())
@@ -129,7 +101,7 @@ class ReplyHandlingTest {
     @Test
     void treatsAStructuredReplyOfAnotherFormatAsMalformed() throws Exception {
         Answer avro = Answer.of(200, "binary").with("Content-Type", "application/cloudevents+avro");
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, avro)) {
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), avro)) {
             Settlement settlement =
                     deliver(subscriber.uri(), Optional.empty(), ReplyMode.PUBLISH, Fixtures.jsonEvent());
 
@@ -141,24 +113,25 @@ class ReplyHandlingTest {
     @Test
     void aPlainBodyIsNoReply() throws Exception {
         Answer plain = Answer.of(200, "{\"ok\":true}").with("Content-Type", "application/json");
-        try (ScriptedReceiver subscriber = new ScriptedReceiver(vertx, plain)) {
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(setup.vertx(), plain)) {
             Settlement settlement =
                     deliver(subscriber.uri(), Optional.empty(), ReplyMode.PUBLISH, Fixtures.jsonEvent());
 
             assertThat(settlement).isEqualTo(new Settlement.Delivered(1));
-            assertThat(log.appended()).isEmpty();
-            assertThat(registry.find(MetricNames.REPLIES).counters()).isEmpty();
+            assertThat(setup.log().appended()).isEmpty();
+            assertThat(setup.registry().find(MetricNames.REPLIES).counters()).isEmpty();
         }
     }
 
     private Settlement deliver(URI subscriber, Optional<URI> sink, ReplyMode mode, CloudEvent event) throws Exception {
-        return delivery.deliver(
-                        target(subscriber, sink, policy(0, Duration.ofSeconds(5)), mode, BROKER_TOPIC), inbound(event))
+        return setup.delivery()
+                .deliver(target(subscriber, sink, policy(0, Duration.ofSeconds(5)), mode, BROKER_TOPIC), inbound(event))
                 .await(30, TimeUnit.SECONDS);
     }
 
     private double replies(String result) {
-        Counter counter = registry.find(MetricNames.REPLIES)
+        Counter counter = setup.registry()
+                .find(MetricNames.REPLIES)
                 .tag(MetricNames.TAG_NAMESPACE, "shop")
                 .tag(MetricNames.TAG_TRIGGER, "billing")
                 .tag(MetricNames.TAG_RESULT, result)

@@ -51,21 +51,7 @@ class NoLossIT {
     @Test
     void everyAcceptedEventReachesTheSubscriberAcrossAKill9() throws Exception {
         Subscriber subscriber = Subscriber.start(vertx).withLatency(event -> 1);
-        Path resources = dir.resolve("switchboard.d");
-        Files.createDirectories(resources);
-        Files.writeString(
-                resources.resolve("trigger.yaml"),
-                String.join(
-                        "\n",
-                        "apiVersion: eventing.knative.dev/v1",
-                        "kind: Trigger",
-                        "metadata:",
-                        "  name: noloss",
-                        "spec:",
-                        "  broker: default",
-                        "  subscriber:",
-                        "    uri: " + subscriber.uri(),
-                        ""));
+        Path resources = SwitchboardProcess.oneTrigger(dir, "noloss", subscriber.uri());
         Path data = dir.resolve("data");
         Path log = Path.of(System.getProperty("basedir", "."), "target", "noloss-switchboard.log");
         Files.deleteIfExists(log);

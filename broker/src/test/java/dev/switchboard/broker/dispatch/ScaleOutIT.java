@@ -83,7 +83,8 @@ class ScaleOutIT {
         Subscriber subscriber = Subscriber.start(VERTX);
 
         long switchboardsStartedAt = System.nanoTime();
-        List<SwitchboardProcess> started = startTogether(writeResources(subscriber), writeConfig());
+        List<SwitchboardProcess> started =
+                startTogether(SwitchboardProcess.oneTrigger(dir, "scaleout", subscriber.uri()), writeConfig());
         seconds.put("both Switchboards ready", secondsSince(switchboardsStartedAt));
         SwitchboardProcess victim = started.get(0);
         SwitchboardProcess survivor = started.get(1);
@@ -264,25 +265,6 @@ class ScaleOutIT {
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> producer.acceptedCount() >= target);
-    }
-
-    private static Path writeResources(Subscriber subscriber) throws Exception {
-        Path resources = dir.resolve("switchboard.d");
-        Files.createDirectories(resources);
-        Files.writeString(
-                resources.resolve("trigger.yaml"),
-                String.join(
-                        "\n",
-                        "apiVersion: eventing.knative.dev/v1",
-                        "kind: Trigger",
-                        "metadata:",
-                        "  name: scaleout",
-                        "spec:",
-                        "  broker: default",
-                        "  subscriber:",
-                        "    uri: " + subscriber.uri(),
-                        ""));
-        return resources;
     }
 
     /**

@@ -30,6 +30,29 @@ final class SwitchboardProcess {
         this.ports = ports;
     }
 
+    /**
+     * Writes {@code dir/switchboard.d/trigger.yaml}: one Trigger {@code name} on broker {@code default}, no
+     * filter, delivering to {@code subscriber}; returns the folder to pass as {@code resources}.
+     */
+    static Path oneTrigger(Path dir, String name, URI subscriber) throws IOException {
+        Path resources = dir.resolve("switchboard.d");
+        Files.createDirectories(resources);
+        Files.writeString(
+                resources.resolve("trigger.yaml"),
+                String.join(
+                        "\n",
+                        "apiVersion: eventing.knative.dev/v1",
+                        "kind: Trigger",
+                        "metadata:",
+                        "  name: " + name,
+                        "spec:",
+                        "  broker: default",
+                        "  subscriber:",
+                        "    uri: " + subscriber,
+                        ""));
+        return resources;
+    }
+
     /** Starts the server and waits until it is ready (embedded Kafka, triggers positioned, ingress up). */
     static SwitchboardProcess start(Path dataDir, Path resources, Path log, String... extraArgs) throws IOException {
         if (!Files.exists(JAR)) {

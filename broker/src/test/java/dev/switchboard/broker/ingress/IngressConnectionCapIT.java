@@ -3,8 +3,6 @@ package dev.switchboard.broker.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.broker.log.TopicProvisioner;
-import dev.switchboard.broker.log.TopicSpec;
 import dev.switchboard.broker.telemetry.MetricNames;
 import dev.switchboard.broker.testing.KafkaCluster;
 import dev.switchboard.broker.testing.KafkaExtension;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,15 +32,11 @@ class IngressConnectionCapIT {
 
     @BeforeAll
     static void start(KafkaCluster kafka) throws Exception {
-        String topic = kafka.uniqueName("connections");
-        try (var admin = kafka.admin()) {
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(new TopicSpec(topic, 1, (short) 1, 1));
-        }
-        ingress = new IngressFixture(
-                kafka.bootstrapServers(),
+        ingress = IngressFixture.onNewTopic(
+                kafka,
+                "connections",
                 new IngressLimits(64 * 1024, 100, Duration.ofSeconds(30), Duration.ofSeconds(60))
-                        .withMaxConnections(CAP),
-                Map.of("default/default", topic));
+                        .withMaxConnections(CAP));
     }
 
     @AfterAll

@@ -2,6 +2,9 @@ package dev.switchboard.broker.ingress;
 
 import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
+import dev.switchboard.broker.log.TopicProvisioner;
+import dev.switchboard.broker.log.TopicSpec;
+import dev.switchboard.broker.testing.KafkaCluster;
 import dev.switchboard.triggers.model.BrokerOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -26,6 +29,15 @@ final class IngressFixture implements AutoCloseable {
     final IngressServer server;
     final KafkaEventAppender appender;
     final int port;
+
+    /** Creates a one-partition topic named after {@code prefix} and starts an ingress sending default/default to it. */
+    static IngressFixture onNewTopic(KafkaCluster kafka, String prefix, IngressLimits limits) throws Exception {
+        String topic = kafka.uniqueName(prefix);
+        try (var admin = kafka.admin()) {
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(new TopicSpec(topic, 1, (short) 1, 1));
+        }
+        return new IngressFixture(kafka.bootstrapServers(), limits, Map.of("default/default", topic));
+    }
 
     IngressFixture(String bootstrapServers, IngressLimits limits, Map<String, String> topicByBroker) throws Exception {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(

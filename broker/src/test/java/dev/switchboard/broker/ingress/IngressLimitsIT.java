@@ -3,8 +3,6 @@ package dev.switchboard.broker.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.broker.log.TopicProvisioner;
-import dev.switchboard.broker.log.TopicSpec;
 import dev.switchboard.broker.testing.KafkaCluster;
 import dev.switchboard.broker.testing.KafkaExtension;
 import java.io.BufferedReader;
@@ -15,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,14 +33,8 @@ class IngressLimitsIT {
 
     @BeforeAll
     static void start(KafkaCluster kafka) throws Exception {
-        String topic = kafka.uniqueName("limits");
-        try (var admin = kafka.admin()) {
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(new TopicSpec(topic, 1, (short) 1, 1));
-        }
-        ingress = new IngressFixture(
-                kafka.bootstrapServers(),
-                new IngressLimits(64 * 1024, 1, DEADLINE, Duration.ofSeconds(30)),
-                Map.of("default/default", topic));
+        ingress = IngressFixture.onNewTopic(
+                kafka, "limits", new IngressLimits(64 * 1024, 1, DEADLINE, Duration.ofSeconds(30)));
     }
 
     @AfterAll

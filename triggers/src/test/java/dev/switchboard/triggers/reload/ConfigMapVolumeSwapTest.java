@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.triggers.model.ResourceId;
-import dev.switchboard.triggers.yaml.LoadResult;
-import dev.switchboard.triggers.yaml.ResourceLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,17 +31,8 @@ class ConfigMapVolumeSwapTest {
     @TempDir
     Path volume;
 
-    private final ResourceLoader loader = new ResourceLoader();
-    private final ExecutorScheduler scheduler = new ExecutorScheduler("test-reload");
-    private WatchedResources watched;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (watched != null) {
-            watched.close();
-        }
-        scheduler.close();
-    }
+    @RegisterExtension
+    final RealWatcher watcher = new RealWatcher();
 
     @Test
     void reloadsWhenTheKubeletSwapsTheDataSymlinkOfAWatchedFolder() throws IOException {
@@ -53,7 +41,7 @@ class ConfigMapVolumeSwapTest {
 
         swap("..2026_11_24_04_00_00.1", "..2026_11_24_04_01_00.2", trigger("orders", "http://b.example/"));
 
-        await().atMost(PATIENCE).until(() -> watched.reloader().current().number() == 2);
+        await().atMost(PATIENCE).until(() -> watcher.reloader().current().number() == 2);
         assertThat(subscriberOfOrders()).isEqualTo("http://b.example/");
     }
 
@@ -64,7 +52,7 @@ class ConfigMapVolumeSwapTest {
 
         swap("..2026_11_24_04_00_00.1", "..2026_11_24_04_01_00.2", trigger("orders", "http://b.example/"));
 
-        await().atMost(PATIENCE).until(() -> watched.reloader().current().number() == 2);
+        await().atMost(PATIENCE).until(() -> watcher.reloader().current().number() == 2);
         assertThat(subscriberOfOrders()).isEqualTo("http://b.example/");
     }
 
@@ -88,15 +76,11 @@ class ConfigMapVolumeSwapTest {
     }
 
     private void start(List<Path> paths) throws IOException {
-        LoadResult initial = loader.load(paths, List.of());
-        assertThat(initial).isInstanceOf(LoadResult.Valid.class);
-        ResourceReloader reloader = new ResourceReloader(
-                ((LoadResult.Valid) initial).resources(), () -> loader.load(paths, List.of()), Clock.systemUTC());
-        watched = new WatchedResources(paths, reloader, Duration.ofMillis(100), scheduler, () -> {});
+        watcher.start(paths, Duration.ofMillis(100));
     }
 
     private String subscriberOfOrders() {
-        return watched.reloader()
+        return watcher.reloader()
                 .current()
                 .resources()
                 .status(new ResourceId("default", "orders"))

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.triggers.model.ResourceId;
-import dev.switchboard.triggers.yaml.LoadResult;
-import dev.switchboard.triggers.yaml.ResourceLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hot reload against a real temporary folder: real WatchService, real scheduler, Awaitility for waiting. */
@@ -26,18 +22,8 @@ class WatchedResourcesTest {
     @TempDir
     Path dir;
 
-    private final ResourceLoader loader = new ResourceLoader();
-    private final AtomicInteger loads = new AtomicInteger();
-    private final ExecutorScheduler scheduler = new ExecutorScheduler("test-reload");
-    private WatchedResources watched;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (watched != null) {
-            watched.close();
-        }
-        scheduler.close();
-    }
+    @RegisterExtension
+    final RealWatcher watcher = new RealWatcher();
 
     @Test
     void appliesValidChange() throws IOException {
@@ -78,8 +64,10 @@ class WatchedResourcesTest {
             write("a.yaml", trigger("a", "http://a" + i + ".example/"));
         }
 
-        await().atMost(PATIENCE).until(() -> reloader().current().number() == 2 && !watched.isReloadPending());
-        assertThat(loads).hasValue(1);
+        await().atMost(PATIENCE)
+                .until(() ->
+                        reloader().current().number() == 2 && !watcher.watched().isReloadPending());
+        assertThat(watcher.loads()).isEqualTo(1);
         assertThat(reloader().current().resources().status(id("a")).subscriberUri())
                 .hasValueSatisfying(uri -> assertThat(uri).hasToString("http://a4.example/"));
     }
@@ -120,25 +108,18 @@ class WatchedResourcesTest {
 
         write("a.yaml", content);
 
-        await().atMost(PATIENCE).until(() -> loads.get() >= 1 && !watched.isReloadPending());
+        await().atMost(PATIENCE)
+                .until(() -> watcher.loads() >= 1 && !watcher.watched().isReloadPending());
         assertThat(reloader().current().number()).isEqualTo(1);
         assertThat(reloader().lastResult()).isEmpty();
     }
 
     private void start(List<Path> paths, Duration quiet) throws IOException {
-        LoadResult initial = loader.load(paths, List.of());
-        ResourceReloader reloader = new ResourceReloader(
-                ((LoadResult.Valid) initial).resources(),
-                () -> {
-                    loads.incrementAndGet();
-                    return loader.load(paths, List.of());
-                },
-                Clock.systemUTC());
-        watched = new WatchedResources(paths, reloader, quiet, scheduler, () -> {});
+        watcher.start(paths, quiet);
     }
 
     private ResourceReloader reloader() {
-        return watched.reloader();
+        return watcher.reloader();
     }
 
     private Path write(String name, String content) throws IOException {

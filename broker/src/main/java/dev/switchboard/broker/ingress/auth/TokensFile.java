@@ -1,41 +1,36 @@
 package dev.switchboard.broker.ingress.auth;
 
+import dev.switchboard.broker.config.watch.FileDigestPoller;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The static tokens of {@code auth.tokensFile} (SPEC §7), read again when the file changes so tokens are added
- * and revoked without a restart. The file is polled (read on a worker, compared by SHA-256 of its contents, as
- * {@code tls.TlsReloader} does), which also sees the symbolic-link swaps of mounted Kubernetes secrets. A file
- * that cannot be read or parsed is logged as an error naming the file and the entry by index, never a token, and
- * the last good token set stays in use.
+ * and revoked without a restart. The file is polled by a {@link FileDigestPoller} (as {@code tls.TlsReloader}
+ * is), which also sees the symbolic-link swaps of mounted Kubernetes secrets. A file that cannot be read or
+ * parsed is logged as an error naming the file and the entry by index, never a token, and the last good token
+ * set stays in use; a malformed file is reported once, until it changes again.
  */
 public final class TokensFile implements Supplier<StaticTokens>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokensFile.class);
 
-    private final Vertx vertx;
     private final Path file;
+    private final FileDigestPoller poller;
     private volatile StaticTokens current;
-    private volatile byte[] seen;
-    private volatile boolean checking;
-    private long timer = -1;
 
-    private TokensFile(Vertx vertx, Path file, StaticTokens first, byte[] seen) {
-        this.vertx = vertx;
+    private TokensFile(Path file, FileDigestPoller poller, StaticTokens first) {
         this.file = file;
+        this.poller = poller;
         this.current = first;
-        this.seen = seen;
     }
 
     /**
@@ -45,9 +40,15 @@ public final class TokensFile implements Supplier<StaticTokens>, AutoCloseable {
      *     malformed at start
      */
     public static TokensFile watch(Vertx vertx, Path file, Duration interval) {
-        byte[] bytes = read(file);
-        TokensFile tokens = new TokensFile(vertx, file, parse(file, bytes), digest(bytes));
-        tokens.timer = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> tokens.check());
+        FileDigestPoller poller = new FileDigestPoller(vertx, List.of(file), interval);
+        List<byte[]> contents;
+        try {
+            contents = poller.read();
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot read the tokens file " + file, e.getCause());
+        }
+        TokensFile tokens = new TokensFile(file, poller, parse(file, contents.get(0)));
+        poller.start(contents, tokens.new Follower());
         return tokens;
     }
 
@@ -57,61 +58,47 @@ public final class TokensFile implements Supplier<StaticTokens>, AutoCloseable {
         return current;
     }
 
-    private void check() {
-        if (checking) {
-            return;
+    /** A reading of the changed file: the tokens, or why it is malformed. */
+    private record Reading(StaticTokens tokens, RuntimeException malformed) {}
+
+    private final class Follower implements FileDigestPoller.Follower<Reading> {
+        @Override
+        public Reading read(List<byte[]> contents) {
+            try {
+                return new Reading(parse(file, contents.get(0)), null);
+            } catch (RuntimeException e) {
+                return new Reading(null, e);
+            }
         }
-        checking = true;
-        vertx.<StaticTokens>executeBlocking(
-                        () -> {
-                            byte[] bytes = read(file);
-                            byte[] digest = digest(bytes);
-                            if (Arrays.equals(digest, seen)) {
-                                return null;
-                            }
-                            seen = digest;
-                            return parse(file, bytes);
-                        },
-                        false)
-                .onComplete(done -> {
-                    checking = false;
-                    if (done.failed()) {
-                        LOG.error(
-                                "tokens file not applied, the previous {} tokens stay in use: {}",
-                                current.size(),
-                                done.cause().getMessage());
-                    } else if (done.result() != null) {
-                        current = done.result();
-                        LOG.info("tokens file {} reloaded: {} tokens", file, current.size());
-                    }
-                });
+
+        @Override
+        public Future<?> apply(Reading reading) {
+            // a malformed file counts as seen too: it is reported once, not on every tick
+            if (reading.malformed() != null) {
+                notApplied(reading.malformed().getMessage());
+            } else {
+                current = reading.tokens();
+                LOG.info("tokens file {} reloaded: {} tokens", file, current.size());
+            }
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            notApplied(cause instanceof IOException ? "cannot read the tokens file " + file : cause.getMessage());
+        }
+    }
+
+    private void notApplied(String why) {
+        LOG.error("tokens file not applied, the previous {} tokens stay in use: {}", current.size(), why);
     }
 
     private static StaticTokens parse(Path file, byte[] bytes) {
         return StaticTokens.parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
     }
 
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tokens file " + file, e);
-        }
-    }
-
-    private static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
     @Override
     public void close() {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-            timer = -1;
-        }
+        poller.close();
     }
 }
