@@ -52,7 +52,13 @@ class KubernetesManifestsTest {
         assertThat(MANIFESTS)
                 .extracting(m -> m.path("kind").asText())
                 .containsExactlyInAnyOrder(
-                        "ConfigMap", "ConfigMap", "Deployment", "Service", "PodDisruptionBudget", "ServiceMonitor");
+                        "ConfigMap",
+                        "ConfigMap",
+                        "Deployment",
+                        "Service",
+                        "PodDisruptionBudget",
+                        "ServiceMonitor",
+                        "PrometheusRule");
         assertThat(MANIFESTS).allSatisfy(m -> {
             assertThat(m.path("apiVersion").asText()).isNotBlank();
             assertThat(m.at("/metadata/name").asText()).isNotBlank();
@@ -117,6 +123,17 @@ class KubernetesManifestsTest {
             assertThat(servicePorts).contains(endpoint.get("port").asText());
             assertThat(endpoint.get("path").asText()).isEqualTo("/metrics");
         });
+    }
+
+    @Test
+    void prometheusRuleCarriesExactlyTheAlertRulesThatPromtoolTests() {
+        JsonNode rule = only("PrometheusRule");
+        JsonNode alerts = DeployFiles.yaml(DeployFiles.dir().resolve("monitoring/switchboard-alerts.yaml"));
+
+        assertThat(rule.get("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(rule.at("/spec/groups")).isEqualTo(alerts.get("groups"));
+        // a Prometheus that selects the ServiceMonitor by label picks the rules up with the same selector
+        assertThat(rule.at("/metadata/labels")).isEqualTo(only("ServiceMonitor").at("/metadata/labels"));
     }
 
     @Test
