@@ -106,6 +106,8 @@ final class ResourceViews {
                 .put("replies", numbers.replies());
         JsonArray conditions = knative.conditions(status.conditions());
         egress.of(trigger.id()).ifPresent(refusal -> egressRefused(conditions, refusal));
+        // SPEC §7: a trigger whose switchboard.dev/ca-bundle cannot be read or holds no certificate is not Ready
+        // (CaBundleUnreadable, the file's problem as message); its https deliveries fail and are retried meanwhile
         trigger.options()
                 .caBundle()
                 .flatMap(CaBundleTrust::problem)
@@ -133,11 +135,7 @@ final class ResourceViews {
         conditions.add(condition("EgressAllowed", "False", EGRESS_REFUSED, message));
     }
 
-    /**
-     * SPEC §7: a trigger whose {@code switchboard.dev/ca-bundle} cannot be read or holds no certificate is not
-     * Ready, with reason {@code CaBundleUnreadable} and the file's problem as message; its https deliveries fail
-     * (and are retried) until the file is fixed.
-     */
+    /** Sets the {@code Ready} condition to False with {@code reason} and {@code message}. */
     private static void notReady(JsonArray conditions, String reason, String message) {
         for (int i = 0; i < conditions.size(); i++) {
             JsonObject condition = conditions.getJsonObject(i);
