@@ -8,8 +8,8 @@ import dev.switchboard.broker.delivery.HttpEventDelivery;
 import dev.switchboard.broker.dispatch.CesqlErrorCounter;
 import dev.switchboard.broker.dispatch.CursorSettings;
 import dev.switchboard.broker.dispatch.Dispatcher;
-import dev.switchboard.broker.dispatch.KafkaCursorFactory;
 import dev.switchboard.broker.dispatch.ProcessIdentity;
+import dev.switchboard.broker.dispatch.SharedReaderCursorFactory;
 import dev.switchboard.broker.dispatch.TriggerBacklogs;
 import dev.switchboard.broker.ingress.IngressLimits;
 import dev.switchboard.broker.ingress.IngressSecurity;
@@ -212,7 +212,7 @@ public final class SwitchboardServer implements AutoCloseable {
         CursorSettings cursors = new CursorSettings(
                 bootstrap, config.kafka().consumer(), ProcessIdentity.loadOrCreate(config.dataDir()), STARTUP_TIMEOUT);
         Dispatcher started = new Dispatcher(
-                new KafkaCursorFactory(
+                new SharedReaderCursorFactory(
                         cursors, admin, vertx, delivery, filters, new TriggerBacklogs(registry, Clock.systemUTC())),
                 config.shutdown().drainTimeout(),
                 delivery::release);

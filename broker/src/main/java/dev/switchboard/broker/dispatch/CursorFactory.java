@@ -20,4 +20,7 @@ public interface CursorFactory {
      * @return the number of parked events being sent back
      */
     Future<Integer> redrive(TriggerBinding binding);
+
+    /** Releases what the factory shares between cursors; called once every cursor it opened has stopped. */
+    default void close() {}
 }

@@ -147,6 +147,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("dispatch did not stop cleanly: {}", e.toString());
         }
+        cursors.close();
     }
 
     @Override

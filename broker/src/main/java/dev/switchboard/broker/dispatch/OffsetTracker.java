@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class OffsetTracker {
     private final Map<TopicPartition, Ledger> ledgers = new HashMap<>();
+    private long settlements;
 
     /**
      * Records that {@code offset} of {@code partition} was read and handed out. Offsets increase within a
@@ -41,6 +42,27 @@ final class OffsetTracker {
         Ticket ticket = new Ticket(this, ledger, partition, offset, timestampMillis);
         ledger.open.addLast(ticket);
         return ticket;
+    }
+
+    /**
+     * Notes that every record of {@code partition} below {@code offset} was read and handed out: those not
+     * tracked (records the trigger does not match) count as settled. Cheaper than a ticket per record, which is
+     * how a shared reader settles a trigger's non-matching records in bulk. A partition not seen yet starts at
+     * {@code offset}, already committed there (the trigger's stored position).
+     */
+    synchronized void advance(TopicPartition partition, long offset) {
+        Ledger ledger = ledgers.computeIfAbsent(partition, p -> new Ledger(offset));
+        if (offset > ledger.highest) {
+            ledger.highest = offset;
+            if (ledger.open.isEmpty()) {
+                ledger.next = offset;
+            }
+        }
+    }
+
+    /** How many tickets were settled so far: a cursor commits only when it moved (or now and then). */
+    synchronized long settlements() {
+        return settlements;
     }
 
     /**
@@ -123,6 +145,7 @@ final class OffsetTracker {
             return;
         }
         ticket.settled = true;
+        settlements++;
         while (!ledger.open.isEmpty() && ledger.open.peekFirst().settled) {
             ledger.next = ledger.open.pollFirst().offset + 1;
         }

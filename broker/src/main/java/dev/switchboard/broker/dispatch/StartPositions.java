@@ -39,7 +39,7 @@ final class StartPositions {
     /**
      * Commits start positions for the group's unpositioned partitions of {@code topic}.
      *
-     * @return the partitions positioned now, with their offsets (empty when all had a position)
+     * @return the group's position in every partition of the topic: the ones it had, and the ones set now
      */
     Map<TopicPartition, Long> ensure(String groupId, String topic, StartFrom startFrom) {
         for (int attempt = 1; ; attempt++) {
@@ -75,21 +75,26 @@ final class StartPositions {
                 .get(topic)
                 .partitions();
         Map<TopicPartition, OffsetSpec> missing = new HashMap<>();
+        Map<TopicPartition, Long> stored = new HashMap<>();
         for (TopicPartitionInfo info : partitions) {
             TopicPartition partition = new TopicPartition(topic, info.partition());
-            if (committed.get(partition) == null) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
                 missing.put(partition, spec(startFrom));
+            } else {
+                stored.put(partition, offset.offset());
             }
         }
         if (missing.isEmpty()) {
-            return Map.of();
+            return stored;
         }
         Map<TopicPartition, Long> positions = resolve(missing);
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         positions.forEach((partition, offset) -> commit.put(partition, new OffsetAndMetadata(offset)));
         admin.alterConsumerGroupOffsets(groupId, commit).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("positioned consumer group {} ({}) at {}", groupId, describe(startFrom), positions);
-        return positions;
+        stored.putAll(positions);
+        return stored;
     }
 
     private Map<TopicPartition, Long> resolve(Map<TopicPartition, OffsetSpec> specs)

@@ -2,7 +2,9 @@ package dev.switchboard.broker.dispatch;
 
 import dev.switchboard.broker.telemetry.MetricNames;
 import dev.switchboard.triggers.model.ResourceId;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
@@ -13,7 +15,8 @@ import java.util.OptionalLong;
  * Publishes each trigger's backlog as the two gauges of SPEC §6: {@code switchboard_trigger_lag_events}
  * (events in the log not yet settled for the trigger) and
  * {@code switchboard_trigger_oldest_undelivered_age_seconds} (age, from the Kafka record timestamp, of the
- * oldest event read and not yet settled; it grows while a subscriber is down and is 0 when nothing is owed).
+ * oldest event read and not yet settled; it grows while a subscriber is down and is 0 when nothing is owed), and
+ * counts what retention deleted before the trigger settled it ({@code switchboard_events_expired_total}).
  */
 public final class TriggerBacklogs {
     private final MeterRegistry registry;
@@ -28,16 +31,22 @@ public final class TriggerBacklogs {
         return new Backlog(trigger);
     }
 
-    /** One trigger's gauges; the cursor thread updates them, any thread reads them. */
+    /** One trigger's gauges and its expired-records counter; its reader updates them, any thread reads them. */
     final class Backlog implements AutoCloseable {
-        private final List<Gauge> gauges;
+        private final List<Meter> meters;
+        private final Counter expired;
         private volatile long lag;
         private volatile long oldestTimestampMillis = -1;
 
         private Backlog(ResourceId trigger) {
             Tags tags =
                     Tags.of(MetricNames.TAG_NAMESPACE, trigger.namespace(), MetricNames.TAG_TRIGGER, trigger.name());
-            gauges = List.of(
+            expired = Counter.builder(MetricNames.EVENTS_EXPIRED)
+                    .description("Records the trigger had not settled that topic retention deleted (skipped)")
+                    .tags(tags)
+                    .register(registry);
+            meters = List.of(
+                    expired,
                     Gauge.builder(MetricNames.TRIGGER_LAG_EVENTS, this, Backlog::lag)
                             .description("Events in the broker's log not yet settled for the trigger")
                             .tags(tags)
@@ -47,6 +56,10 @@ public final class TriggerBacklogs {
                             .baseUnit("seconds")
                             .tags(tags)
                             .register(registry));
+        }
+
+        void expired(long records) {
+            expired.increment(records);
         }
 
         void update(long lagEvents, OptionalLong oldestUnsettledTimestampMillis) {
@@ -65,7 +78,7 @@ public final class TriggerBacklogs {
 
         @Override
         public void close() {
-            gauges.forEach(registry::remove);
+            meters.forEach(registry::remove);
         }
     }
 }

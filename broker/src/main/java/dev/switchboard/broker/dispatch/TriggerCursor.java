@@ -7,8 +7,8 @@ import java.time.Instant;
 /**
  * A trigger's position in its broker's log and the reading that moves it (ARCHITECTURE decision 4, "a
  * trigger is a cursor"). Start-from, pause, replay and ordered delivery are all "move or hold this cursor".
- * Today each cursor is its own consumer group ({@link KafkaTriggerCursor}); a shared reader for triggers that
- * keep up would be another implementation of this seam, made by another {@link CursorFactory}.
+ * The state behind it ({@link CursorState}) has no Kafka in it; the broker's shared reader and the catch-up
+ * readers ({@link BrokerReader}, {@link CatchUpReaders}) feed it, made by {@link SharedReaderCursorFactory}.
  */
 public interface TriggerCursor {
 

@@ -32,6 +32,9 @@ public final class MetricNames {
     public static final String EGRESS_REFUSED = "switchboard.egress.refused";
 
     /** Counter, tag kind (the CESQL error kind, e.g. MISSING_ATTRIBUTE, CAST, NOT_BOOLEAN): filters that failed. */
+    /** Records a trigger had not settled that retention deleted: skipped, counted, logged (SPEC §5 "Retention"). */
+    public static final String EVENTS_EXPIRED = "switchboard.events.expired";
+
     public static final String FILTER_ERRORS = "switchboard.filter.errors";
 
     /** Counter, tag result (applied, rejected): resource reloads. */

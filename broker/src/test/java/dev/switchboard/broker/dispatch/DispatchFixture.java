@@ -63,7 +63,7 @@ final class DispatchFixture implements AutoCloseable {
         CursorSettings settings =
                 new CursorSettings(kafka.bootstrapServers(), Map.of(), instanceId, Duration.ofSeconds(30));
         dispatcher = new Dispatcher(
-                new KafkaCursorFactory(
+                new SharedReaderCursorFactory(
                         settings,
                         admin,
                         vertx,

@@ -3,7 +3,7 @@ package dev.switchboard.broker.dispatch.bench;
 import dev.switchboard.broker.delivery.HttpEventDelivery;
 import dev.switchboard.broker.dispatch.CursorSettings;
 import dev.switchboard.broker.dispatch.Dispatcher;
-import dev.switchboard.broker.dispatch.KafkaCursorFactory;
+import dev.switchboard.broker.dispatch.SharedReaderCursorFactory;
 import dev.switchboard.broker.dispatch.TriggerBacklogs;
 import dev.switchboard.broker.log.EmbeddedKafka;
 import dev.switchboard.broker.log.KafkaEventAppender;
@@ -115,7 +115,7 @@ public final class BacklogDrainBenchmark {
         HttpEventDelivery delivery = HttpEventDelivery.create(
                 vertx, appender, new SimpleMeterRegistry(), Clock.systemUTC(), RandomGenerator.getDefault());
         Dispatcher dispatcher = new Dispatcher(
-                new KafkaCursorFactory(
+                new SharedReaderCursorFactory(
                         new CursorSettings(bootstrap, Map.of(), "bench", Duration.ofSeconds(30)),
                         admin,
                         vertx,

@@ -1,0 +1,538 @@
+package dev.switchboard.broker.dispatch;
+
+import dev.switchboard.triggers.filter.FilterCompiler;
+import dev.switchboard.triggers.filter.TriggerIndex;
+import dev.switchboard.triggers.model.ResourceId;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared reader of one broker in this process (ARCHITECTURE decision 4, SPEC §5 "Scale"): one consumer in the
+ * broker's group {@code switchboard.{ns}.{broker}} — so processes divide the partitions and a restart is one
+ * rebalance per broker — reads each record once, decodes it once, asks the {@link TriggerIndex} which triggers
+ * match, and hands it to each attached {@link CursorState}. A trigger that cannot keep up or must read elsewhere
+ * is detached to the {@link CatchUpReaders} and re-attaches when it has caught up; the shared reader never waits
+ * for one trigger and never re-reads.
+ *
+ * <pre>
+ *   poll ─▶ decode once ─▶ index.match ─▶ per matched trigger:
+ *                                          wants? (offset ≥ its next) ─no─▶ skip
+ *                                          attached? ─no─▶ note the oldest unread (age gauge)
+ *                                          full or paused? ─yes─▶ DETACH at the reader's position ─▶ catch-up
+ *                                          └─▶ hand out (ticket, window)
+ *   catch-up reached the reader's position on every partition ─▶ ATTACH (records below its next are skipped)
+ *   every 500 ms: each trigger's contiguous settled offsets ─▶ its own group ({@link TriggerProgress})
+ * </pre>
+ *
+ * <p>Everything runs on the reader's own thread; other threads post commands. Threads and Kafka connections
+ * do not grow with the number of triggers: this thread, its consumer, and at most {@code catch-up slots} consumers.
+ */
+final class BrokerReader {
+    static final long COMMIT_INTERVAL_MS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerReader.class);
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration POLL_WHILE_CATCHING_UP = Duration.ofMillis(2);
+    private static final Duration KAFKA_CALL = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final long IDLE_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long BACKLOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long REPLAY_ASSIGNMENT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** How far behind the others a trigger may start and still be read by the shared reader (records). */
+    static final long SHARED_START_GAP = 100_000;
+
+    private final String topic;
+    private final Consumer<String, byte[]> consumer;
+    private final CatchUpReaders catchUps;
+    private final TriggerProgress progress;
+    private final FilterCompiler compiler;
+    private final LongSupplier nanoTime;
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final List<Runnable> waitingForAssignment = new ArrayList<>();
+    private final Map<ResourceId, CursorState> states = new LinkedHashMap<>();
+    private final List<Stopping> stopping = new ArrayList<>();
+    private final TreeSet<Integer> owned = new TreeSet<>();
+    private final Thread thread;
+    private final Promise<Void> closed = Promise.promise();
+    private long[] position = new long[0];
+    private TriggerIndex<CursorState> index;
+    private boolean indexStale = true;
+    private long lastCommit;
+    private long lastBacklog;
+    private volatile boolean closing;
+
+    BrokerReader(
+            String topic,
+            Consumer<String, byte[]> consumer,
+            CatchUpReaders catchUps,
+            TriggerProgress progress,
+            FilterCompiler compiler,
+            LongSupplier nanoTime) {
+        this.topic = topic;
+        this.consumer = consumer;
+        this.catchUps = catchUps;
+        this.progress = progress;
+        this.compiler = compiler;
+        this.nanoTime = nanoTime;
+        this.lastCommit = nanoTime.getAsLong();
+        this.lastBacklog = lastCommit;
+        this.thread = new Thread(this::run, "switchboard-reader-" + topic);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    // ---- commands (any thread) -------------------------------------------------------------------------------
+
+    /** Starts feeding {@code state}, whose group holds {@code stored} (its position in every partition). */
+    void add(CursorState state, Map<TopicPartition, Long> stored) {
+        commands.add(() -> added(state, stored));
+    }
+
+    void update(ResourceId trigger, TriggerBinding binding) {
+        commands.add(() -> {
+            CursorState state = states.get(trigger);
+            if (state != null) {
+                state.update(binding);
+                indexStale = true;
+                if (state.attached() && state.paused()) {
+                    detach(state);
+                }
+            }
+        });
+    }
+
+    Future<Integer> replay(ResourceId trigger, Instant from) {
+        Promise<Integer> moved = Promise.promise();
+        long deadline = nanoTime.getAsLong() + REPLAY_ASSIGNMENT_WAIT_NANOS;
+        commands.add(() -> replayWhenAssigned(trigger, from, moved, deadline));
+        return moved.future();
+    }
+
+    /** Stops feeding the trigger; its deliveries get {@code drain} to end, then its settled offsets are written. */
+    Future<Void> stop(ResourceId trigger, Duration drain) {
+        Promise<Void> stopped = Promise.promise();
+        long deadline = nanoTime.getAsLong() + drain.toNanos();
+        commands.add(() -> stopping(trigger, deadline, stopped));
+        return stopped.future();
+    }
+
+    /** Leaves the broker's group and stops the thread (every trigger was stopped before). */
+    Future<Void> close() {
+        closing = true;
+        return closed.future();
+    }
+
+    // ---- the loop --------------------------------------------------------------------------------------------
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(topic), new Rebalance());
+            while (!closing || !stopping.isEmpty()) {
+                try {
+                    step();
+                } catch (FencedInstanceIdException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    LOG.warn("shared reader of {}: {}; polling again in 1 s", topic, e.toString());
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                }
+            }
+        } catch (FencedInstanceIdException e) {
+            LOG.error(
+                    "shared reader of {} fenced: another process uses the same process id ({})", topic, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.error("shared reader of {} failed", topic, e);
+        } finally {
+            shutDown();
+        }
+    }
+
+    private void step() {
+        runCommands();
+        if (indexStale) {
+            rebuildIndex();
+        }
+        ConsumerRecords<String, byte[]> records;
+        try {
+            records = consumer.poll(catchUps.reading() ? POLL_WHILE_CATCHING_UP : POLL);
+        } catch (OffsetOutOfRangeException e) {
+            skipExpired(e.partitions());
+            return;
+        }
+        if (!records.isEmpty()) {
+            handOut(records);
+        }
+        long now = nanoTime.getAsLong();
+        catchUps.step(owned, this::position, now, this::attach);
+        if (now - lastCommit >= TimeUnit.MILLISECONDS.toNanos(COMMIT_INTERVAL_MS)) {
+            lastCommit = now;
+            commitDue(now);
+        }
+        if (now - lastBacklog >= BACKLOG_INTERVAL_NANOS) {
+            lastBacklog = now;
+            refreshBacklogs();
+        }
+        finishStopping(now);
+    }
+
+    private void handOut(ConsumerRecords<String, byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            int p = partition.partition();
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                DecodedRecord decoded = DecodedRecord.decode(record);
+                if (decoded.event() != null) {
+                    for (CursorState state : index.match(decoded.event())) {
+                        offer(state, decoded);
+                    }
+                }
+                position[p] = record.offset() + 1;
+            }
+        }
+        states.values().forEach(CursorState::flush);
+    }
+
+    private void offer(CursorState state, DecodedRecord record) {
+        int partition = record.partition();
+        if (!state.wants(partition, record.offset())) {
+            return;
+        }
+        if (state.attached() && (state.full() || state.paused())) {
+            detach(state);
+        }
+        if (state.attached()) {
+            state.handOut(record.get(), record.key());
+        } else {
+            state.noteUnread(partition, record.offset(), record.timestamp());
+        }
+    }
+
+    /** The trigger leaves the shared reader where it is now; records from here on it reads on its own. */
+    private void detach(CursorState state) {
+        for (int partition : owned) {
+            state.advanceTo(partition, position[partition]);
+        }
+        state.flush();
+        state.detach();
+        catchUps.add(state);
+        LOG.debug("trigger {} detached from the shared reader of {}", state, topic);
+    }
+
+    /** A catch-up reached the shared reader's position: the shared reader feeds it again. */
+    private void attach(CursorState state) {
+        state.attach();
+        LOG.debug("trigger {} attached to the shared reader of {}", state, topic);
+    }
+
+    private long position(int partition) {
+        return position[partition];
+    }
+
+    // ---- triggers coming and going ---------------------------------------------------------------------------
+
+    private void added(CursorState state, Map<TopicPartition, Long> stored) {
+        states.put(state.id(), state);
+        indexStale = true;
+        boolean behind = false;
+        for (int partition : owned) {
+            long at = stored.getOrDefault(new TopicPartition(topic, partition), 0L);
+            state.own(partition, at);
+            behind |= at < position[partition];
+        }
+        if (behind || state.paused()) {
+            catchUps.add(state);
+        } else {
+            state.attach();
+        }
+    }
+
+    private void stopping(ResourceId trigger, long deadline, Promise<Void> stopped) {
+        CursorState state = states.remove(trigger);
+        if (state == null) {
+            stopped.complete();
+            return;
+        }
+        indexStale = true;
+        catchUps.remove(state);
+        if (state.attached()) {
+            for (int partition : owned) {
+                state.advanceTo(partition, position[partition]);
+            }
+        }
+        stopping.add(new Stopping(state, state.stopWindow(), deadline, stopped));
+    }
+
+    /** Stopped triggers whose deliveries ended (or ran out of drain time) write their final position. */
+    private void finishStopping(long now) {
+        if (stopping.isEmpty()) {
+            return;
+        }
+        List<Stopping> done = new ArrayList<>();
+        for (Stopping entry : stopping) {
+            if (entry.idle().isComplete() || now >= entry.deadline()) {
+                done.add(entry);
+            }
+        }
+        stopping.removeAll(done);
+        for (Stopping entry : done) {
+            if (!entry.idle().isComplete()) {
+                LOG.warn(
+                        "trigger {}: drain timed out with deliveries in flight; they will be delivered again",
+                        entry.state());
+            }
+            progress.commitNow(Map.of(entry.state(), entry.state().committable()), now);
+            entry.state().close();
+            entry.stopped().tryComplete();
+        }
+    }
+
+    private void replayWhenAssigned(ResourceId trigger, Instant from, Promise<Integer> moved, long deadline) {
+        CursorState state = states.get(trigger);
+        if (state == null) {
+            moved.fail(new UnknownTriggerException(trigger));
+            return;
+        }
+        if (owned.isEmpty()) {
+            if (nanoTime.getAsLong() > deadline) {
+                moved.fail(new IllegalStateException("trigger " + trigger + " has no partitions assigned"));
+            } else {
+                waitingForAssignment.add(() -> replayWhenAssigned(trigger, from, moved, deadline));
+            }
+            return;
+        }
+        try {
+            Map<TopicPartition, Long> timestamps = new HashMap<>();
+            owned.forEach(partition -> timestamps.put(new TopicPartition(topic, partition), from.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(timestamps, KAFKA_CALL);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(timestamps.keySet(), KAFKA_CALL);
+            Map<Integer, Long> positions = new HashMap<>();
+            Map<TopicPartition, Long> commit = new HashMap<>();
+            for (TopicPartition partition : timestamps.keySet()) {
+                OffsetAndTimestamp at = found.get(partition);
+                long offset = at != null ? at.offset() : ends.get(partition);
+                positions.put(partition.partition(), offset);
+                commit.put(partition, offset);
+            }
+            catchUps.remove(state);
+            state.detach();
+            state.moveTo(positions);
+            progress.commitNow(Map.of(state, commit), nanoTime.getAsLong());
+            catchUps.add(state);
+            LOG.info("trigger {} replays from {}: {}", trigger, from, commit);
+            moved.complete(positions.size());
+        } catch (KafkaException e) {
+            moved.fail(e);
+        }
+    }
+
+    // ---- progress --------------------------------------------------------------------------------------------
+
+    private void commitDue(long now) {
+        for (CursorState state : states.values()) {
+            if (state.attached()) {
+                for (int partition : owned) {
+                    state.advanceTo(partition, position[partition]);
+                }
+            }
+            progress.commit(state, state.commitDue(now, IDLE_COMMIT_NANOS), now);
+        }
+    }
+
+    private void refreshBacklogs() {
+        Map<Integer, Long> logEnds = new HashMap<>();
+        for (int partition : owned) {
+            long behind =
+                    consumer.currentLag(new TopicPartition(topic, partition)).orElse(0);
+            logEnds.put(partition, position[partition] + behind);
+        }
+        states.values().forEach(state -> state.refreshBacklog(logEnds));
+    }
+
+    // ---- partitions coming and going -------------------------------------------------------------------------
+
+    private void assigned(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        catchUps.releaseAll();
+        List<String> groups = states.values().stream().map(CursorState::group).toList();
+        Map<String, Map<TopicPartition, Long>> stored = progress.load(groups, partitions);
+        Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, KAFKA_CALL);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, KAFKA_CALL);
+        Map<Integer, Long> readFrom = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            int p = partition.partition();
+            long start = starts.get(partition);
+            long end = ends.get(partition);
+            List<Long> positions = new ArrayList<>();
+            for (CursorState state : states.values()) {
+                long at = stored.getOrDefault(state.group(), Map.of()).getOrDefault(partition, start);
+                state.own(p, Math.min(at, end));
+                state.skipExpired(p, start);
+                positions.add(state.next(p));
+            }
+            readFrom.put(p, sharedStart(positions, end));
+        }
+        for (CursorState state : states.values()) {
+            boolean behind = readFrom.entrySet().stream().anyMatch(e -> state.next(e.getKey()) < e.getValue());
+            if (behind && state.attached()) {
+                detach(state);
+            } else if (behind) {
+                catchUps.add(state);
+            }
+        }
+        readFrom.forEach((p, offset) -> {
+            ensureCapacity(p);
+            position[p] = offset;
+            owned.add(p);
+            consumer.seek(new TopicPartition(topic, p), offset);
+        });
+        LOG.info("shared reader of {} reads {} from {} for {} trigger(s)", topic, partitions, readFrom, states.size());
+    }
+
+    /**
+     * Where the shared reader starts in a partition: the lowest trigger position not more than
+     * {@value #SHARED_START_GAP} records behind the median one. Re-reading a little for the triggers ahead costs
+     * one decode per record; a trigger far behind (a new {@code start-from: earliest}) reads on its own instead.
+     */
+    static long sharedStart(List<Long> positions, long logEnd) {
+        if (positions.isEmpty()) {
+            return logEnd;
+        }
+        List<Long> sorted = positions.stream().sorted().toList();
+        long median = sorted.get(sorted.size() / 2);
+        return sorted.stream()
+                .filter(at -> at >= median - SHARED_START_GAP)
+                .findFirst()
+                .orElse(median);
+    }
+
+    private void revoked(Collection<TopicPartition> partitions, boolean commit) {
+        List<TopicPartition> revoked = partitions.stream()
+                .filter(partition -> owned.contains(partition.partition()))
+                .toList();
+        if (revoked.isEmpty()) {
+            return;
+        }
+        catchUps.releaseAll();
+        List<CursorState> all = new ArrayList<>(states.values());
+        stopping.forEach(entry -> all.add(entry.state()));
+        if (commit) {
+            Map<CursorState, Map<TopicPartition, Long>> offsets = new HashMap<>();
+            for (CursorState state : all) {
+                if (state.attached()) {
+                    revoked.forEach(tp -> state.advanceTo(tp.partition(), position[tp.partition()]));
+                }
+                offsets.put(state, state.committable(revoked));
+            }
+            progress.commitNow(offsets, nanoTime.getAsLong());
+        }
+        all.forEach(state -> state.disown(revoked));
+        revoked.forEach(tp -> {
+            owned.remove(tp.partition());
+            position[tp.partition()] = -1;
+        });
+        LOG.info("shared reader of {} gave up {}", topic, revoked);
+    }
+
+    private void skipExpired(java.util.Set<TopicPartition> partitions) {
+        Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, KAFKA_CALL);
+        starts.forEach((partition, start) -> {
+            int p = partition.partition();
+            for (CursorState state : states.values()) {
+                if (state.attached()) {
+                    state.advanceTo(p, position[p]);
+                }
+                state.skipExpired(p, start);
+            }
+            position[p] = Math.max(position[p], start);
+            consumer.seek(partition, position[p]);
+        });
+    }
+
+    // ---- housekeeping ----------------------------------------------------------------------------------------
+
+    private void runCommands() {
+        List<Runnable> retry = new ArrayList<>(waitingForAssignment);
+        waitingForAssignment.clear();
+        retry.forEach(Runnable::run);
+        for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
+            command.run();
+        }
+    }
+
+    private void rebuildIndex() {
+        TriggerIndex.Builder<CursorState> builder = TriggerIndex.builder(compiler);
+        states.values().forEach(state -> builder.add(state, state.binding().filter(), state.filter()));
+        index = builder.build();
+        indexStale = false;
+    }
+
+    private void ensureCapacity(int partition) {
+        if (partition >= position.length) {
+            long[] grown = java.util.Arrays.copyOf(position, partition + 1);
+            java.util.Arrays.fill(grown, position.length, grown.length, -1);
+            position = grown;
+        }
+    }
+
+    private void shutDown() {
+        runCommands();
+        catchUps.close();
+        try {
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
+        } catch (RuntimeException e) {
+            LOG.warn("closing the shared reader of {}: {}", topic, e.toString());
+        }
+        states.values().forEach(CursorState::close);
+        closed.tryComplete();
+    }
+
+    /** Commits what settled in revoked partitions, then forgets them; reads the stored positions of new ones. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            revoked(partitions, true);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assigned(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            revoked(partitions, false);
+        }
+    }
+
+    private record Stopping(CursorState state, Future<Void> idle, long deadline, Promise<Void> stopped) {}
+}
