@@ -4,21 +4,15 @@ import static dev.switchboard.broker.dispatch.ResourceYaml.annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.broker.delivery.DeliveryTarget;
-import dev.switchboard.broker.delivery.EventDelivery;
 import dev.switchboard.broker.delivery.InboundEvent;
-import dev.switchboard.broker.delivery.Settlement;
 import dev.switchboard.triggers.model.ResourceId;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -154,35 +148,5 @@ class DeliveryWindowTest {
                         key.apply(i),
                         tracker.track(P0, i)))
                 .toList();
-    }
-
-    /** Deliveries that end when the test says so. */
-    private static final class HeldDeliveries implements EventDelivery {
-        private final ConcurrentLinkedQueue<Started> started = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public Future<Settlement> deliver(DeliveryTarget target, InboundEvent event) {
-            Promise<Settlement> promise = Promise.promise();
-            started.add(new Started(event.offset(), promise));
-            return promise.future();
-        }
-
-        List<Started> started() {
-            return new ArrayList<>(started);
-        }
-
-        List<Long> startedOffsets() {
-            return started().stream().map(Started::offset).toList();
-        }
-
-        void settle(int index) {
-            started().get(index).promise().complete(new Settlement.Delivered(1));
-        }
-
-        void abandon(int index) {
-            started().get(index).promise().fail("abandoned");
-        }
-
-        private record Started(long offset, Promise<Settlement> promise) {}
     }
 }
