@@ -61,6 +61,13 @@ final class BrokerReader {
     private static final Duration KAFKA_CALL = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final long IDLE_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /**
+     * Position writes per second a broker reader spends at most: with many triggers each writes less often (a
+     * thousand triggers: every 5 s), so a kill -9 re-delivers a little more instead of Kafka's group coordinator
+     * taking thousands of writes a second.
+     */
+    static final int POSITION_WRITES_PER_SECOND = 200;
+
     private static final long BACKLOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long REPLAY_ASSIGNMENT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** How far behind the others a trigger may start and still be read by the shared reader (records). */
@@ -355,13 +362,17 @@ final class BrokerReader {
     // ---- progress --------------------------------------------------------------------------------------------
 
     private void commitDue(long now) {
+        long interval = Math.max(
+                TimeUnit.MILLISECONDS.toNanos(COMMIT_INTERVAL_MS),
+                TimeUnit.SECONDS.toNanos(1) * states.size() / POSITION_WRITES_PER_SECOND);
+        long idle = Math.max(IDLE_COMMIT_NANOS, interval);
         for (CursorState state : states.values()) {
             if (state.attached()) {
                 for (int partition : owned) {
                     state.advanceTo(partition, position[partition]);
                 }
             }
-            progress.commit(state, state.commitDue(now, IDLE_COMMIT_NANOS), now);
+            progress.commit(state, state.commitDue(now, interval, idle), now);
         }
     }
 

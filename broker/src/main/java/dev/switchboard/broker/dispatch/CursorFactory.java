@@ -1,7 +1,5 @@
 package dev.switchboard.broker.dispatch;
 
-import io.vertx.core.Future;
-
 /** Opens the cursors of a trigger (the seam the dispatcher reconciles through). */
 public interface CursorFactory {
 
@@ -12,14 +10,6 @@ public interface CursorFactory {
      * @throws RuntimeException when the position cannot be established (Kafka unreachable)
      */
     TriggerCursor open(TriggerBinding binding);
-
-    /**
-     * Sends the trigger's events parked in its broker's {@code .dlq} topic back to its subscriber (SPEC §2
-     * {@code redrive}) and marks them done.
-     *
-     * @return the number of parked events being sent back
-     */
-    Future<Integer> redrive(TriggerBinding binding);
 
     /** Releases what the factory shares between cursors; called once every cursor it opened has stopped. */
     default void close() {}

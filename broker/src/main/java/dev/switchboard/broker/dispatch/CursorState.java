@@ -260,16 +260,18 @@ final class CursorState {
     // ---- progress --------------------------------------------------------------------------------------------
 
     /**
-     * What to commit now, or nothing: the contiguous settled offsets that moved since the last commit, when the
-     * trigger settled deliveries since then or {@code idleNanos} passed (a trigger that only passed over
-     * records it does not match loses nothing by committing rarely: re-reading them delivers nothing).
+     * What to commit now, or nothing: the contiguous settled offsets that moved since the last commit, at most
+     * once per {@code intervalNanos}, and only when the trigger settled deliveries since then or {@code idleNanos}
+     * passed (a trigger that only passed over records it does not match loses nothing by committing rarely:
+     * re-reading them delivers nothing).
      */
-    Map<TopicPartition, Long> commitDue(long nowNanos, long idleNanos) {
-        if (commitInFlight) {
+    Map<TopicPartition, Long> commitDue(long nowNanos, long intervalNanos, long idleNanos) {
+        long since = nowNanos - lastCommitNanos;
+        if (commitInFlight || since < intervalNanos) {
             return Map.of();
         }
         boolean settled = tracker.settlements() != settlementsCommitted;
-        if (!settled && nowNanos - lastCommitNanos < idleNanos) {
+        if (!settled && since < idleNanos) {
             return Map.of();
         }
         return tracker.committable();

@@ -1,6 +1,5 @@
 package dev.switchboard.broker.dispatch;
 
-import dev.switchboard.broker.delivery.EventDelivery;
 import dev.switchboard.broker.delivery.InboundEvent;
 import dev.switchboard.broker.delivery.ParkedEventHeaders;
 import dev.switchboard.broker.log.KafkaRecordReader;
@@ -12,13 +11,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,15 +31,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code redrive} (SPEC §2, §5 "Dead-letter"): sends a trigger's events parked in its broker's {@code .dlq} topic
- * back to its subscriber through the delivery stage, and marks them done.
+ * back to its subscriber, and marks them done. It is one more driver of the trigger's cursor state (ARCHITECTURE
+ * decision 4): the parked events go through the trigger's own {@link DeliveryWindow}, so a redrive obeys the
+ * trigger's max-in-flight, rate limit, ordering and pause exactly like live delivery, and shares them with it.
  *
  * <p>Progress is the consumer group {@code switchboard.{ns}.{broker}.{trigger}.redrive} on the {@code .dlq}
  * topic, committed contiguously like a cursor's: a redrive covers the records parked before it started (up to
  * the end offsets it saw), selects the trigger's own by the {@link ParkedEventHeaders#TRIGGER} header, strips
  * the {@code knativeerror*} extensions the dead-lettering added, and commits past each record once it settled
  * (delivered, or dead-lettered again — then parked anew, after the covered range). Other triggers' records are
- * passed over. A first pass counts the events (the API's answer), a second delivers them, at most
- * {@code max-in-flight} at a time, on the redrive's own thread.
+ * passed over. A first pass counts the events (the API's answer), a second hands them to the window, holding
+ * back while the window is at its read-ahead limit, on the redrive's own thread.
  */
 final class DeadLetterRedrive {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRedrive.class);
@@ -47,23 +49,22 @@ final class DeadLetterRedrive {
             Set.of("knativeerrordest", "knativeerrorcode", "knativeerrordata");
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long SETTLE_WAIT_MINUTES = 60;
+    private static final Duration WAIT_STEP = Duration.ofMillis(20);
 
     private final CursorSettings settings;
     private final StartPositions positions;
-    private final EventDelivery delivery;
     private final Map<ResourceId, Future<Integer>> active = new ConcurrentHashMap<>();
 
-    DeadLetterRedrive(CursorSettings settings, StartPositions positions, EventDelivery delivery) {
+    DeadLetterRedrive(CursorSettings settings, StartPositions positions) {
         this.settings = settings;
         this.positions = positions;
-        this.delivery = delivery;
     }
 
     /**
      * Starts redriving; completes with the number of parked events of the trigger being sent back. While a
      * redrive of the trigger runs, asking again answers the running one's count instead of sending twice.
      */
-    Future<Integer> start(TriggerBinding binding) {
+    Future<Integer> start(TriggerBinding binding, DeliveryWindow window) {
         Promise<Integer> counted = Promise.promise();
         Future<Integer> running = active.putIfAbsent(binding.id(), counted.future());
         if (running != null) {
@@ -72,7 +73,7 @@ final class DeadLetterRedrive {
         Thread thread = new Thread(
                 () -> {
                     try {
-                        run(binding, counted);
+                        run(binding, window, counted);
                     } finally {
                         active.remove(binding.id());
                     }
@@ -87,7 +88,7 @@ final class DeadLetterRedrive {
         return binding.groupId() + ".redrive";
     }
 
-    private void run(TriggerBinding binding, Promise<Integer> counted) {
+    private void run(TriggerBinding binding, DeliveryWindow window, Promise<Integer> counted) {
         String topic = binding.target().deadLetterTopic();
         String group = groupId(binding);
         try {
@@ -99,11 +100,11 @@ final class DeadLetterRedrive {
                 consumer.assign(partitions);
                 Map<TopicPartition, Long> start = startOffsets(consumer, partitions);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                int count = scan(consumer, binding, start, end, false, null);
+                int count = scan(consumer, binding, start, end, null, null);
                 counted.complete(count);
                 LOG.info("redriving {} parked event(s) of trigger {} from {}", count, binding.id(), topic);
                 OffsetTracker tracker = new OffsetTracker();
-                scan(consumer, binding, start, end, true, tracker);
+                scan(consumer, binding, start, end, window, tracker);
                 commit(consumer, tracker);
                 LOG.info("redrive of trigger {} done", binding.id());
             }
@@ -116,28 +117,31 @@ final class DeadLetterRedrive {
         }
     }
 
-    /** Reads {@code start..end} of every partition; counts the trigger's records, or delivers them. */
+    /**
+     * Reads {@code start..end} of every partition; counts the trigger's records, or hands them to the trigger's
+     * window (whose read-ahead it waits on, like any driver) and waits until every one of them settled.
+     */
     private int scan(
             KafkaConsumer<String, byte[]> consumer,
             TriggerBinding binding,
             Map<TopicPartition, Long> start,
             Map<TopicPartition, Long> end,
-            boolean deliver,
+            DeliveryWindow window,
             OffsetTracker tracker)
             throws InterruptedException {
         start.forEach(consumer::seek);
         String trigger = binding.id().toString();
-        int maxInFlight = binding.options().maxInFlight();
-        Semaphore window = new Semaphore(maxInFlight);
+        int readAhead = CursorState.readAhead(binding);
         int count = 0;
         while (!reached(consumer, end)) {
+            List<Pending> owed = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 if (record.offset() >= end.get(partition)) {
                     continue;
                 }
                 boolean ours = trigger.equals(header(record, ParkedEventHeaders.TRIGGER));
-                if (!deliver) {
+                if (window == null) {
                     count += ours ? 1 : 0;
                     continue;
                 }
@@ -147,20 +151,47 @@ final class DeadLetterRedrive {
                     continue;
                 }
                 count++;
-                window.acquire();
-                redeliver(binding, record, ticket).onComplete(settled -> window.release());
+                Pending pending = parked(binding, record, ticket);
+                if (pending != null) {
+                    owed.add(pending);
+                }
             }
-            if (deliver) {
+            if (window != null) {
+                window.offer(owed);
                 commit(consumer, tracker);
+                while (window.buffered() >= readAhead) {
+                    // assigned, not subscribed: no group membership to keep alive while the window drains
+                    LockSupport.parkNanos(WAIT_STEP.toNanos());
+                }
             }
         }
-        if (deliver && !window.tryAcquire(maxInFlight, SETTLE_WAIT_MINUTES, TimeUnit.MINUTES)) {
-            LOG.warn("redrive of {}: deliveries still in flight; their records stay parked", binding.id());
+        if (window != null) {
+            awaitSettled(consumer, binding, window, tracker);
         }
         return count;
     }
 
-    private Future<Void> redeliver(
+    /**
+     * Waits until every redriven event settled, committing as they do; gives up when the window dropped them
+     * (the trigger stopped) or after {@value #SETTLE_WAIT_MINUTES} minutes: what is not settled stays parked.
+     */
+    private void awaitSettled(
+            KafkaConsumer<String, byte[]> consumer,
+            TriggerBinding binding,
+            DeliveryWindow window,
+            OffsetTracker tracker) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(SETTLE_WAIT_MINUTES);
+        while (tracker.unsettled() > 0 && window.buffered() > 0 && System.nanoTime() < deadline) {
+            commit(consumer, tracker);
+            LockSupport.parkNanos(WAIT_STEP.toNanos());
+        }
+        if (tracker.unsettled() > 0) {
+            LOG.warn("redrive of {}: {} event(s) not settled; they stay parked", binding.id(), tracker.unsettled());
+        }
+    }
+
+    /** The parked record as the trigger's event again (its dead-letter extensions removed), or null when not one. */
+    private static Pending parked(
             TriggerBinding binding, ConsumerRecord<String, byte[]> record, OffsetTracker.Ticket ticket) {
         CloudEvent parked;
         try {
@@ -168,7 +199,7 @@ final class DeadLetterRedrive {
         } catch (RuntimeException e) {
             LOG.warn("redrive of {}: {} is not a CloudEvent, passed over: {}", binding.id(), ticket, e.toString());
             ticket.settle();
-            return Future.succeededFuture();
+            return null;
         }
         CloudEventBuilder original = CloudEventBuilder.from(parked);
         DEAD_LETTER_EXTENSIONS.forEach(original::withoutExtension);
@@ -179,10 +210,7 @@ final class DeadLetterRedrive {
                 Long.parseLong(headerOr(record, ParkedEventHeaders.ORIGIN_OFFSET, "" + record.offset())),
                 record.timestamp(),
                 traceHeaders(record));
-        return delivery.deliver(binding.target(), event)
-                .onSuccess(settled -> ticket.settle())
-                .onFailure(e -> LOG.warn("redrive of {}: {} abandoned: {}", binding.id(), ticket, e.toString()))
-                .mapEmpty();
+        return new Pending(event, record.key(), ticket);
     }
 
     private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {

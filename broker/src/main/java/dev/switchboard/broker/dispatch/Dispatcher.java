@@ -126,7 +126,7 @@ public final class Dispatcher implements AutoCloseable {
         if (current == null) {
             return Future.failedFuture(new UnknownTriggerException(trigger));
         }
-        return cursors.redrive(current.binding());
+        return current.cursor().redrive(current.binding());
     }
 
     /**

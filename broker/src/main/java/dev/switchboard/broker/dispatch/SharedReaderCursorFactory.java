@@ -58,7 +58,7 @@ public final class SharedReaderCursorFactory implements CursorFactory {
         this.vertx = vertx;
         this.delivery = delivery;
         this.compiler = compiler;
-        this.redrives = new DeadLetterRedrive(settings, positions, delivery);
+        this.redrives = new DeadLetterRedrive(settings, positions);
         this.backlogs = backlogs;
     }
 
@@ -79,12 +79,7 @@ public final class SharedReaderCursorFactory implements CursorFactory {
                 System.nanoTime());
         BrokerReader reader = readers.computeIfAbsent(binding.topic(), this::startReader);
         reader.add(state, stored);
-        return new SharedCursor(reader, binding.id());
-    }
-
-    @Override
-    public Future<Integer> redrive(TriggerBinding binding) {
-        return redrives.start(binding);
+        return new SharedCursor(reader, binding.id(), window, redrives);
     }
 
     /** Stops every broker's shared reader (after the dispatcher stopped every cursor): each leaves its group. */
@@ -125,8 +120,10 @@ public final class SharedReaderCursorFactory implements CursorFactory {
         return reader;
     }
 
-    /** A trigger's handle on its broker's shared reader. */
-    private record SharedCursor(BrokerReader reader, ResourceId trigger) implements TriggerCursor {
+    /** A trigger's handle on its broker's shared reader; a redrive feeds the trigger's own window. */
+    private record SharedCursor(
+            BrokerReader reader, ResourceId trigger, DeliveryWindow window, DeadLetterRedrive redrives)
+            implements TriggerCursor {
         @Override
         public void update(TriggerBinding binding) {
             reader.update(trigger, binding);
@@ -135,6 +132,11 @@ public final class SharedReaderCursorFactory implements CursorFactory {
         @Override
         public Future<Integer> replay(Instant from) {
             return reader.replay(trigger, from);
+        }
+
+        @Override
+        public Future<Integer> redrive(TriggerBinding binding) {
+            return redrives.start(binding, window);
         }
 
         @Override

@@ -24,6 +24,16 @@ public interface TriggerCursor {
     Future<Integer> replay(Instant from);
 
     /**
+     * Sends the trigger's events parked in its broker's {@code .dlq} topic back to its subscriber (SPEC §2
+     * {@code redrive}) through the trigger's own window (its max-in-flight, rate limit, ordering and pause), and
+     * marks them done.
+     *
+     * @param binding the trigger as it runs now
+     * @return the number of parked events being sent back
+     */
+    Future<Integer> redrive(TriggerBinding binding);
+
+    /**
      * Stops reading, lets the deliveries in flight end within {@code drain}, commits what settled and leaves
      * the group. Deliveries not ended by then are not committed past: they are delivered again later.
      */

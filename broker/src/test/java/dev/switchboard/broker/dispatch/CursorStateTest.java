@@ -51,7 +51,7 @@ class CursorStateTest {
         }
 
         assertThat(state.next(0)).isEqualTo(15);
-        assertThat(state.commitDue(IDLE, IDLE)).containsExactly(Map.entry(P0, 15L));
+        assertThat(state.commitDue(IDLE, 0, IDLE)).containsExactly(Map.entry(P0, 15L));
         assertThat(delivery.started()).isEmpty();
     }
 
@@ -66,9 +66,9 @@ class CursorStateTest {
         state.flush();
         await().until(() -> delivery.started().size() == 1);
 
-        assertThat(state.commitDue(IDLE, IDLE)).isEmpty();
+        assertThat(state.commitDue(IDLE, 0, IDLE)).isEmpty();
         delivery.settle(0);
-        await().until(() -> state.commitDue(0, IDLE).equals(Map.of(P0, 20L)));
+        await().until(() -> state.commitDue(0, 0, IDLE).equals(Map.of(P0, 20L)));
     }
 
     @Test
@@ -137,7 +137,7 @@ class CursorStateTest {
                         .counter()
                         .count())
                 .isEqualTo(15.0);
-        assertThat(state.commitDue(IDLE, IDLE)).containsExactly(Map.entry(P0, 20L));
+        assertThat(state.commitDue(IDLE, 0, IDLE)).containsExactly(Map.entry(P0, 20L));
     }
 
     @Test
@@ -154,7 +154,7 @@ class CursorStateTest {
         assertThat(state.next(0)).isEqualTo(3);
         assertThat(state.wants(0, 3)).isTrue();
         state.advanceTo(0, 8);
-        await().until(() -> state.commitDue(IDLE, IDLE).equals(Map.of(P0, 8L)));
+        await().until(() -> state.commitDue(IDLE, 0, IDLE).equals(Map.of(P0, 8L)));
     }
 
     @Test
@@ -163,18 +163,18 @@ class CursorStateTest {
         state.own(0, 0);
         state.advanceTo(0, 50);
 
-        assertThat(state.commitDue(IDLE / 2, IDLE))
+        assertThat(state.commitDue(IDLE / 2, 0, IDLE))
                 .as("nothing settled, not idle long enough")
                 .isEmpty();
-        Map<TopicPartition, Long> due = state.commitDue(IDLE, IDLE);
+        Map<TopicPartition, Long> due = state.commitDue(IDLE, 0, IDLE);
         assertThat(due).containsExactly(Map.entry(P0, 50L));
 
         long epoch = state.committing(IDLE);
-        assertThat(state.commitDue(3 * IDLE, IDLE))
+        assertThat(state.commitDue(3 * IDLE, 0, IDLE))
                 .as("one write in flight at a time")
                 .isEmpty();
         state.committed(due, epoch, true);
-        assertThat(state.commitDue(3 * IDLE, IDLE)).as("already written").isEmpty();
+        assertThat(state.commitDue(3 * IDLE, 0, IDLE)).as("already written").isEmpty();
     }
 
     @Test
@@ -182,14 +182,14 @@ class CursorStateTest {
         CursorState state = state(Map.of());
         state.own(0, 0);
         state.advanceTo(0, 50);
-        Map<TopicPartition, Long> due = state.commitDue(IDLE, IDLE);
+        Map<TopicPartition, Long> due = state.commitDue(IDLE, 0, IDLE);
         long epoch = state.committing(IDLE);
 
         state.moveTo(Map.of(0, 0L));
         state.advanceTo(0, 50);
         state.committed(due, epoch, true);
 
-        assertThat(state.commitDue(3 * IDLE, IDLE)).containsExactly(Map.entry(P0, 50L));
+        assertThat(state.commitDue(3 * IDLE, 0, IDLE)).containsExactly(Map.entry(P0, 50L));
     }
 
     @Test

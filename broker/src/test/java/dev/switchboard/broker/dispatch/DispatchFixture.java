@@ -42,6 +42,7 @@ final class DispatchFixture implements AutoCloseable {
     final KafkaEventAppender appender;
     final HttpEventDelivery delivery;
     final Dispatcher dispatcher;
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<Subscriber> subscribers = new ArrayList<>();
 
     DispatchFixture(KafkaCluster kafka) {
@@ -69,7 +70,7 @@ final class DispatchFixture implements AutoCloseable {
                         vertx,
                         delivery,
                         new FilterCompiler(CesqlErrorListener.ignoring()),
-                        new TriggerBacklogs(new SimpleMeterRegistry(), Clock.systemUTC())),
+                        new TriggerBacklogs(registry, Clock.systemUTC())),
                 Duration.ofSeconds(5),
                 delivery::release);
     }
@@ -116,6 +117,20 @@ final class DispatchFixture implements AutoCloseable {
         }
         Future.all(acks).await();
         return ids;
+    }
+
+    /** Stores one event per entry (id to type), all in flight at once, and waits for every acknowledgement. */
+    void send(Map<String, String> typesById) {
+        List<Future<Void>> acks = new ArrayList<>();
+        typesById.forEach((id, type) -> acks.add(appender.append(
+                topic(),
+                CloudEventBuilder.v1()
+                        .withId(id)
+                        .withSource(URI.create("/dispatch-test"))
+                        .withType(type)
+                        .build(),
+                Map.of())));
+        Future.all(acks).await();
     }
 
     List<String> send(String prefix, int count) {

@@ -46,7 +46,11 @@ class ScaleOutIT {
     private static final int EVENTS_PER_PHASE = 1_500;
     private static final int CONCURRENCY = 32;
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
-    private static final String GROUP = "switchboard.default.default.scaleout";
+    /** The broker's group: the shared readers of both processes divide its partitions (one group per broker). */
+    private static final String GROUP = "switchboard.default.default";
+    /** Triggers besides the one that takes every event: x1..x199, each matching one event. */
+    private static final int EXTRA_TRIGGERS = 199;
+
     private static final String TOPIC = "switchboard.default.default";
     private static final int KILLED_KAFKA_NODE = 2;
 
@@ -83,12 +87,12 @@ class ScaleOutIT {
         Subscriber subscriber = Subscriber.start(VERTX);
 
         long switchboardsStartedAt = System.nanoTime();
-        List<SwitchboardProcess> started =
-                startTogether(SwitchboardProcess.oneTrigger(dir, "scaleout", subscriber.uri()), writeConfig());
+        List<SwitchboardProcess> started = startTogether(
+                SwitchboardProcess.triggers(dir, "scaleout", subscriber.uri(), EXTRA_TRIGGERS), writeConfig());
         seconds.put("both Switchboards ready", secondsSince(switchboardsStartedAt));
         SwitchboardProcess victim = started.get(0);
         SwitchboardProcess survivor = started.get(1);
-        awaitMembers("both processes work partitions of the trigger's group", members -> members.size() == 2);
+        awaitMembers("both processes work partitions of the broker's group", members -> members.size() == 2);
 
         List<String> keys = oneKeyPerPartition();
         FailoverProducer producer = FailoverProducer.start(
@@ -118,6 +122,20 @@ class ScaleOutIT {
 
         Set<String> missing = new HashSet<>(accepted);
         missing.removeAll(subscriber.delivered());
+        Map<String, String> eachTriggersEvent = new LinkedHashMap<>();
+        for (int i = 1; i <= EXTRA_TRIGGERS; i++) {
+            if (accepted.contains("e-" + 10 * i)) {
+                eachTriggersEvent.put("/x" + i, "e-" + 10 * i);
+            }
+        }
+        await("each of the other triggers gets its one event")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> subscriber.received().stream()
+                        .filter(r -> r.path().startsWith("/x"))
+                        .map(r -> Map.entry(r.path(), r.id()))
+                        .collect(Collectors.toSet())
+                        .containsAll(eachTriggersEvent.entrySet()));
         report(producer, subscriber, missing.size(), seconds);
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(4 * EVENTS_PER_PHASE);
         assertThat(missing).isEmpty();
@@ -125,7 +143,7 @@ class ScaleOutIT {
 
     /**
      * SIGKILLs {@code victim} mid-stream, then waits until the survivor alone holds every partition of the
-     * trigger's group and events of every partition posted after the kill (so only to the survivor) arrive.
+     * broker's group and events of every partition posted after the kill (so only to the survivor) arrive.
      */
     private static void killAndAwaitTakeOver(
             SwitchboardProcess victim,
@@ -139,7 +157,7 @@ class ScaleOutIT {
         int firstAfterKill = producer.issued();
         producer.markDown(0);
         awaitMembers(
-                "the survivor owns every partition of the trigger's group",
+                "the survivor owns every partition of the broker's group",
                 members -> members.keySet().equals(Set.of(survivorId))
                         && members.get(survivorId).size() == PARTITIONS);
         seconds.put("survivor owns all partitions after the SIGKILL", secondsSince(killedAt));
@@ -216,7 +234,7 @@ class ScaleOutIT {
         }
     }
 
-    /** Members of the trigger's group that hold partitions, by static instance id. */
+    /** Members of the broker's group that hold partitions, by static instance id. */
     private static Map<String, Set<TopicPartition>> workingMembers(Admin admin) throws Exception {
         ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP))
                 .describedGroups()

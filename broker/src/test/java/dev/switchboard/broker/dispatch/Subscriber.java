@@ -78,6 +78,7 @@ final class Subscriber implements AutoCloseable {
         maxConcurrent.accumulateAndGet(now, Math::max);
         request.body().onComplete(body -> {
             Received event = new Received(
+                    request.path(),
                     request.getHeader("ce-id"),
                     request.getHeader("ce-partitionkey"),
                     request.headers().entries().stream()
@@ -108,5 +109,5 @@ final class Subscriber implements AutoCloseable {
     }
 
     /** One event as the subscriber saw it. */
-    record Received(String id, String partitionKey, Map<String, String> ceHeaders) {}
+    record Received(String path, String id, String partitionKey, Map<String, String> ceHeaders) {}
 }

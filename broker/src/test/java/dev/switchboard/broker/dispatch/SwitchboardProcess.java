@@ -35,21 +35,42 @@ final class SwitchboardProcess {
      * filter, delivering to {@code subscriber}; returns the folder to pass as {@code resources}.
      */
     static Path oneTrigger(Path dir, String name, URI subscriber) throws IOException {
+        return triggers(dir, name, subscriber, 0);
+    }
+
+    /**
+     * The resources folder with trigger {@code name} for every event, plus {@code extra} triggers {@code x1..xN}
+     * on the same subscriber at path {@code /xI}, each matching only the event with id {@code e-(10·I)}.
+     */
+    static Path triggers(Path dir, String name, URI subscriber, int extra) throws IOException {
         Path resources = dir.resolve("switchboard.d");
         Files.createDirectories(resources);
-        Files.writeString(
-                resources.resolve("trigger.yaml"),
-                String.join(
-                        "\n",
-                        "apiVersion: eventing.knative.dev/v1",
-                        "kind: Trigger",
-                        "metadata:",
-                        "  name: " + name,
-                        "spec:",
-                        "  broker: default",
-                        "  subscriber:",
-                        "    uri: " + subscriber,
-                        ""));
+        List<String> lines = new ArrayList<>(List.of(
+                "apiVersion: eventing.knative.dev/v1",
+                "kind: Trigger",
+                "metadata:",
+                "  name: " + name,
+                "spec:",
+                "  broker: default",
+                "  subscriber:",
+                "    uri: " + subscriber));
+        for (int i = 1; i <= extra; i++) {
+            lines.addAll(List.of(
+                    "---",
+                    "apiVersion: eventing.knative.dev/v1",
+                    "kind: Trigger",
+                    "metadata:",
+                    "  name: x" + i,
+                    "spec:",
+                    "  broker: default",
+                    "  filter:",
+                    "    attributes:",
+                    "      id: e-" + (10 * i),
+                    "  subscriber:",
+                    "    uri: " + subscriber.resolve("/x" + i)));
+        }
+        lines.add("");
+        Files.writeString(resources.resolve("trigger.yaml"), String.join("\n", lines));
         return resources;
     }
 
