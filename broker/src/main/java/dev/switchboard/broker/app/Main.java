@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             SendCommand.class,
             TriggersCommand.class,
             ReplayCommand.class,
-            RedriveCommand.class
+            RedriveCommand.class,
+            ForgetCommand.class
         })
 public final class Main {
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");

@@ -38,6 +38,8 @@ final class CursorState {
     private static final Logger LOG = LoggerFactory.getLogger(CursorState.class);
     private static final int MIN_READ_AHEAD = 256;
     private static final long NOT_OWNED = -1;
+    /** How often a position is written even when it did not move (Kafka expires a memberless group's offsets). */
+    static final long REFRESH_NANOS = java.util.concurrent.TimeUnit.HOURS.toNanos(24);
 
     private final DeliveryWindow window;
     private final FilterCompiler compiler;
@@ -269,6 +271,13 @@ final class CursorState {
         long since = nowNanos - lastCommitNanos;
         if (commitInFlight || since < intervalNanos) {
             return Map.of();
+        }
+        if (since >= REFRESH_NANOS) {
+            // a group without members loses its offsets offsets.retention.minutes after its last write (7 days
+            // by default): a trigger with nothing to move writes its position again now and then
+            Map<TopicPartition, Long> all = new HashMap<>(tracker.committedPositions());
+            all.putAll(tracker.committable());
+            return all;
         }
         boolean settled = tracker.settlements() != settlementsCommitted;
         if (!settled && since < idleNanos) {

@@ -78,7 +78,7 @@ public final class Dispatcher implements AutoCloseable {
                 LOG.info("trigger {} updated in place", binding.id());
             }
         }
-        diff.added().forEach(this::open);
+        openAll(diff.added());
         positioned = true;
         if (!diff.isEmpty()) {
             LOG.info(
@@ -161,11 +161,32 @@ public final class Dispatcher implements AutoCloseable {
         return bindings;
     }
 
+    /** Opens the added triggers together (positioned in a few batched calls); one by one if that fails. */
+    private void openAll(List<TriggerBinding> added) {
+        if (added.size() <= 1) {
+            added.forEach(this::open);
+            return;
+        }
+        added.forEach(binding -> awaitStopped(binding.id()));
+        Map<ResourceId, TriggerCursor> opened;
+        try {
+            opened = cursors.openAll(added);
+        } catch (RuntimeException e) {
+            if (!positioned) {
+                throw e;
+            }
+            LOG.warn("opening {} triggers together failed ({}); opening them one by one", added.size(), e.toString());
+            added.forEach(this::open);
+            return;
+        }
+        added.forEach(binding -> running.put(binding.id(), new Running(binding, opened.get(binding.id()))));
+    }
+
     private void open(TriggerBinding binding) {
         awaitStopped(binding.id());
         try {
             running.put(binding.id(), new Running(binding, cursors.open(binding)));
-            LOG.info("trigger {} dispatching from group {}", binding.id(), binding.groupId());
+            LOG.debug("trigger {} dispatching from group {}", binding.id(), binding.groupId());
         } catch (RuntimeException e) {
             if (!positioned) {
                 throw e;

@@ -85,6 +85,13 @@ final class OffsetTracker {
         return offsets;
     }
 
+    /** Every partition's position as last committed (or as started), whether or not it moved since. */
+    synchronized Map<TopicPartition, Long> committedPositions() {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        ledgers.forEach((partition, ledger) -> offsets.put(partition, ledger.committed));
+        return offsets;
+    }
+
     /** Notes that these offsets were committed, so {@link #committable()} no longer returns them. */
     synchronized void committed(Map<TopicPartition, Long> offsets) {
         offsets.forEach((partition, offset) -> {

@@ -178,6 +178,28 @@ class CursorStateTest {
     }
 
     @Test
+    void writesAtMostOncePerIntervalAndRewritesAnUnmovedPositionDaily() {
+        CursorState state = state(Map.of());
+        state.own(0, 7);
+        state.own(1, 9);
+        state.advanceTo(0, 50);
+        long interval = IDLE / 2;
+
+        Map<TopicPartition, Long> due = state.commitDue(IDLE, interval, IDLE);
+        state.committed(due, state.committing(IDLE), true);
+        state.advanceTo(0, 60);
+        assertThat(state.commitDue(IDLE + interval / 2, interval, 0))
+                .as("within the interval")
+                .isEmpty();
+        assertThat(state.commitDue(IDLE + interval, interval, 0)).containsExactly(Map.entry(P0, 60L));
+
+        long aDayLater = IDLE + CursorState.REFRESH_NANOS;
+        assertThat(state.commitDue(aDayLater, interval, IDLE))
+                .as("positions that did not move are written again")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(P0, 60L, P1, 9L));
+    }
+
+    @Test
     void aWriteThatEndsAfterARepositioningRecordsNothing() {
         CursorState state = state(Map.of());
         state.own(0, 0);
