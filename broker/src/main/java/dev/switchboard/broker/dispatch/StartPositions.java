@@ -59,7 +59,7 @@ final class StartPositions {
         try {
             return tryEnsureAll(groups);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("positioning {} groups together failed, one by one: {}", groups.size(), e.toString());
+            LOG.warn("positioning {} groups together failed, one by one: {}", groups.size(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while positioning " + groups.size() + " groups", e);
