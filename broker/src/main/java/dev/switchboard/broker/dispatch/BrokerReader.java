@@ -14,14 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -70,8 +68,6 @@ final class BrokerReader {
 
     private static final long BACKLOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long REPLAY_ASSIGNMENT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
-    /** How far behind the others a trigger may start and still be read by the shared reader (records). */
-    static final long SHARED_START_GAP = 100_000;
 
     private final String topic;
     private final Consumer<String, byte[]> consumer;
@@ -83,10 +79,10 @@ final class BrokerReader {
     private final List<Runnable> waitingForAssignment = new ArrayList<>();
     private final Map<ResourceId, CursorState> states = new LinkedHashMap<>();
     private final List<Stopping> stopping = new ArrayList<>();
-    private final TreeSet<Integer> owned = new TreeSet<>();
+    private final SharedPosition position = new SharedPosition();
+    private final PartitionHandover handover;
     private final Thread thread;
     private final Promise<Void> closed = Promise.promise();
-    private long[] position = new long[0];
     private TriggerIndex<CursorState> index;
     private boolean indexStale = true;
     private long lastCommit;
@@ -108,6 +104,7 @@ final class BrokerReader {
         this.nanoTime = nanoTime;
         this.lastCommit = nanoTime.getAsLong();
         this.lastBacklog = lastCommit;
+        this.handover = new PartitionHandover(topic, consumer, position, progress, catchUps, new Triggers(), nanoTime);
         this.thread = new Thread(this::run, "switchboard-reader-" + topic);
         this.thread.setDaemon(true);
     }
@@ -161,7 +158,7 @@ final class BrokerReader {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(topic), new Rebalance());
+            consumer.subscribe(List.of(topic), handover);
             while (!closing || !stopping.isEmpty()) {
                 try {
                     step();
@@ -191,14 +188,14 @@ final class BrokerReader {
         try {
             records = consumer.poll(catchUps.reading() ? POLL_WHILE_CATCHING_UP : POLL);
         } catch (OffsetOutOfRangeException e) {
-            skipExpired(e.partitions());
+            handover.skipExpired(e.partitions());
             return;
         }
         if (!records.isEmpty()) {
             handOut(records);
         }
         long now = nanoTime.getAsLong();
-        catchUps.step(owned, this::position, now, this::attach);
+        catchUps.step(position.owned(), position::next, now, this::attach);
         if (now - lastCommit >= TimeUnit.MILLISECONDS.toNanos(COMMIT_INTERVAL_MS)) {
             lastCommit = now;
             commitDue(now);
@@ -220,7 +217,7 @@ final class BrokerReader {
                         offer(state, decoded);
                     }
                 }
-                position[p] = record.offset() + 1;
+                position.passed(p, record.offset());
             }
         }
         states.values().forEach(CursorState::flush);
@@ -243,9 +240,7 @@ final class BrokerReader {
 
     /** The trigger leaves the shared reader where it is now; records from here on it reads on its own. */
     private void detach(CursorState state) {
-        for (int partition : owned) {
-            state.advanceTo(partition, position[partition]);
-        }
+        position.offeredTo(state);
         state.flush();
         state.detach();
         catchUps.add(state);
@@ -258,20 +253,16 @@ final class BrokerReader {
         LOG.debug("trigger {} attached to the shared reader of {}", state, topic);
     }
 
-    private long position(int partition) {
-        return position[partition];
-    }
-
     // ---- triggers coming and going ---------------------------------------------------------------------------
 
     private void added(CursorState state, Map<TopicPartition, Long> stored) {
         states.put(state.id(), state);
         indexStale = true;
         boolean behind = false;
-        for (int partition : owned) {
+        for (int partition : position.owned()) {
             long at = stored.getOrDefault(new TopicPartition(topic, partition), 0L);
             state.own(partition, at);
-            behind |= at < position[partition];
+            behind |= at < position.next(partition);
         }
         if (behind || state.paused()) {
             catchUps.add(state);
@@ -289,9 +280,8 @@ final class BrokerReader {
         indexStale = true;
         catchUps.remove(state);
         if (state.attached()) {
-            for (int partition : owned) {
-                state.advanceTo(partition, position[partition]);
-            }
+            position.offeredTo(state);
+            state.detach();
         }
         stopping.add(new Stopping(state, state.stopWindow(), deadline, stopped));
     }
@@ -326,7 +316,7 @@ final class BrokerReader {
             moved.fail(new UnknownTriggerException(trigger));
             return;
         }
-        if (owned.isEmpty()) {
+        if (position.owned().isEmpty()) {
             if (nanoTime.getAsLong() > deadline) {
                 moved.fail(new IllegalStateException("trigger " + trigger + " has no partitions assigned"));
             } else {
@@ -336,7 +326,8 @@ final class BrokerReader {
         }
         try {
             Map<TopicPartition, Long> timestamps = new HashMap<>();
-            owned.forEach(partition -> timestamps.put(new TopicPartition(topic, partition), from.toEpochMilli()));
+            position.owned()
+                    .forEach(partition -> timestamps.put(new TopicPartition(topic, partition), from.toEpochMilli()));
             Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(timestamps, KAFKA_CALL);
             Map<TopicPartition, Long> ends = consumer.endOffsets(timestamps.keySet(), KAFKA_CALL);
             Map<Integer, Long> positions = new HashMap<>();
@@ -368,9 +359,7 @@ final class BrokerReader {
         long idle = Math.max(IDLE_COMMIT_NANOS, interval);
         for (CursorState state : states.values()) {
             if (state.attached()) {
-                for (int partition : owned) {
-                    state.advanceTo(partition, position[partition]);
-                }
+                position.offeredTo(state);
             }
             progress.commit(state, state.commitDue(now, interval, idle), now);
         }
@@ -378,114 +367,12 @@ final class BrokerReader {
 
     private void refreshBacklogs() {
         Map<Integer, Long> logEnds = new HashMap<>();
-        for (int partition : owned) {
+        for (int partition : position.owned()) {
             long behind =
                     consumer.currentLag(new TopicPartition(topic, partition)).orElse(0);
-            logEnds.put(partition, position[partition] + behind);
+            logEnds.put(partition, position.next(partition) + behind);
         }
         states.values().forEach(state -> state.refreshBacklog(logEnds));
-    }
-
-    // ---- partitions coming and going -------------------------------------------------------------------------
-
-    private void assigned(Collection<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return;
-        }
-        catchUps.releaseAll();
-        List<String> groups = states.values().stream().map(CursorState::group).toList();
-        Map<String, Map<TopicPartition, Long>> stored = progress.load(groups, partitions);
-        Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, KAFKA_CALL);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, KAFKA_CALL);
-        Map<Integer, Long> readFrom = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            int p = partition.partition();
-            long start = starts.get(partition);
-            long end = ends.get(partition);
-            List<Long> positions = new ArrayList<>();
-            for (CursorState state : states.values()) {
-                long at = stored.getOrDefault(state.group(), Map.of()).getOrDefault(partition, start);
-                state.own(p, Math.min(at, end));
-                state.skipExpired(p, start);
-                positions.add(state.next(p));
-            }
-            readFrom.put(p, sharedStart(positions, end));
-        }
-        for (CursorState state : states.values()) {
-            boolean behind = readFrom.entrySet().stream().anyMatch(e -> state.next(e.getKey()) < e.getValue());
-            if (behind && state.attached()) {
-                detach(state);
-            } else if (behind) {
-                catchUps.add(state);
-            }
-        }
-        readFrom.forEach((p, offset) -> {
-            ensureCapacity(p);
-            position[p] = offset;
-            owned.add(p);
-            consumer.seek(new TopicPartition(topic, p), offset);
-        });
-        LOG.info("shared reader of {} reads {} from {} for {} trigger(s)", topic, partitions, readFrom, states.size());
-    }
-
-    /**
-     * Where the shared reader starts in a partition: the lowest trigger position not more than
-     * {@value #SHARED_START_GAP} records behind the median one. Re-reading a little for the triggers ahead costs
-     * one decode per record; a trigger far behind (a new {@code start-from: earliest}) reads on its own instead.
-     */
-    static long sharedStart(List<Long> positions, long logEnd) {
-        if (positions.isEmpty()) {
-            return logEnd;
-        }
-        List<Long> sorted = positions.stream().sorted().toList();
-        long median = sorted.get(sorted.size() / 2);
-        return sorted.stream()
-                .filter(at -> at >= median - SHARED_START_GAP)
-                .findFirst()
-                .orElse(median);
-    }
-
-    private void revoked(Collection<TopicPartition> partitions, boolean commit) {
-        List<TopicPartition> revoked = partitions.stream()
-                .filter(partition -> owned.contains(partition.partition()))
-                .toList();
-        if (revoked.isEmpty()) {
-            return;
-        }
-        catchUps.releaseAll();
-        List<CursorState> all = new ArrayList<>(states.values());
-        stopping.forEach(entry -> all.add(entry.state()));
-        if (commit) {
-            Map<CursorState, Map<TopicPartition, Long>> offsets = new HashMap<>();
-            for (CursorState state : all) {
-                if (state.attached()) {
-                    revoked.forEach(tp -> state.advanceTo(tp.partition(), position[tp.partition()]));
-                }
-                offsets.put(state, state.committable(revoked));
-            }
-            progress.commitNow(offsets, nanoTime.getAsLong());
-        }
-        all.forEach(state -> state.disown(revoked));
-        revoked.forEach(tp -> {
-            owned.remove(tp.partition());
-            position[tp.partition()] = -1;
-        });
-        LOG.info("shared reader of {} gave up {}", topic, revoked);
-    }
-
-    private void skipExpired(java.util.Set<TopicPartition> partitions) {
-        Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, KAFKA_CALL);
-        starts.forEach((partition, start) -> {
-            int p = partition.partition();
-            for (CursorState state : states.values()) {
-                if (state.attached()) {
-                    state.advanceTo(p, position[p]);
-                }
-                state.skipExpired(p, start);
-            }
-            position[p] = Math.max(position[p], start);
-            consumer.seek(partition, position[p]);
-        });
     }
 
     // ---- housekeeping ----------------------------------------------------------------------------------------
@@ -506,14 +393,6 @@ final class BrokerReader {
         indexStale = false;
     }
 
-    private void ensureCapacity(int partition) {
-        if (partition >= position.length) {
-            long[] grown = java.util.Arrays.copyOf(position, partition + 1);
-            java.util.Arrays.fill(grown, position.length, grown.length, -1);
-            position = grown;
-        }
-    }
-
     private void shutDown() {
         runCommands();
         catchUps.close();
@@ -527,21 +406,21 @@ final class BrokerReader {
         closed.tryComplete();
     }
 
-    /** Commits what settled in revoked partitions, then forgets them; reads the stored positions of new ones. */
-    private final class Rebalance implements ConsumerRebalanceListener {
+    /** The reader's triggers as the partition handover sees them. */
+    private final class Triggers implements PartitionHandover.Triggers {
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            revoked(partitions, true);
+        public Collection<CursorState> running() {
+            return states.values();
         }
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            assigned(partitions);
+        public Collection<CursorState> stopping() {
+            return stopping.stream().map(Stopping::state).toList();
         }
 
         @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            revoked(partitions, false);
+        public void detach(CursorState state) {
+            BrokerReader.this.detach(state);
         }
     }
 
