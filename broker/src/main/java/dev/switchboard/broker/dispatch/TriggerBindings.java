@@ -33,7 +33,10 @@ public final class TriggerBindings {
         return bindings;
     }
 
-    /** {@code switchboard.{namespace}.{broker}.{trigger}}: one consumer group per trigger (ARCHITECTURE 4). */
+    /**
+     * {@code switchboard.{namespace}.{broker}.{trigger}}: the group whose committed offsets are the trigger's durable
+     * position (ARCHITECTURE 4; it has no members, see {@link TriggerProgress}).
+     */
     public static String groupId(ResourceId trigger, String broker) {
         return TopicNames.events(trigger.namespace(), broker) + "." + trigger.name();
     }
