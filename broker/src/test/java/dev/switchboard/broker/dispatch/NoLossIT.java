@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,8 @@ class NoLossIT {
     private static final int TOTAL_ACCEPTED = 20_000;
     private static final int KILL_AFTER = 8_000;
     private static final int CONCURRENCY = 64;
+    /** Triggers besides the one that takes every event: x1..x199, each matching one event. */
+    private static final int EXTRA_TRIGGERS = 199;
 
     @TempDir
     Path dir;
@@ -51,7 +55,8 @@ class NoLossIT {
     @Test
     void everyAcceptedEventReachesTheSubscriberAcrossAKill9() throws Exception {
         Subscriber subscriber = Subscriber.start(vertx).withLatency(event -> 1);
-        Path resources = SwitchboardProcess.oneTrigger(dir, "noloss", subscriber.uri());
+        // 200 triggers on the broker's shared reader: "noloss" takes every event, x1..x199 one event each
+        Path resources = SwitchboardProcess.triggers(dir, "noloss", subscriber.uri(), EXTRA_TRIGGERS);
         Path data = dir.resolve("data");
         Path log = Path.of(System.getProperty("basedir", "."), "target", "noloss-switchboard.log");
         Files.deleteIfExists(log);
@@ -66,14 +71,28 @@ class NoLossIT {
 
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> subscriber.delivered().containsAll(accepted));
+                .until(() -> atRoot(subscriber).containsAll(accepted));
+        Set<Map.Entry<String, String>> eachTriggersEvent = new HashSet<>();
+        for (int i = 1; i <= EXTRA_TRIGGERS; i++) {
+            if (accepted.contains("e-" + 10 * i)) {
+                eachTriggersEvent.add(Map.entry("/x" + i, "e-" + 10 * i));
+            }
+        }
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> subscriber.received().stream()
+                        .map(r -> Map.entry(r.path(), r.id()))
+                        .collect(Collectors.toSet())
+                        .containsAll(eachTriggersEvent));
         int exit = second.terminate();
 
+        Set<String> delivered = atRoot(subscriber);
         Set<String> missing = new HashSet<>(accepted);
-        missing.removeAll(subscriber.delivered());
-        int received = subscriber.count();
-        int distinct = subscriber.delivered().size();
-        Set<String> deliveredNotAccepted = new HashSet<>(subscriber.delivered());
+        missing.removeAll(delivered);
+        int received = (int)
+                subscriber.received().stream().filter(r -> r.path().equals("/")).count();
+        int distinct = delivered.size();
+        Set<String> deliveredNotAccepted = new HashSet<>(delivered);
         deliveredNotAccepted.removeAll(accepted);
         System.out.printf(
                 "no-loss: killed pid %d after %d accepted; %d accepted in all, %d not accepted (refused or cut"
@@ -91,6 +110,14 @@ class NoLossIT {
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(TOTAL_ACCEPTED);
         assertThat(missing).isEmpty();
         assertThat(exit).isZero();
+    }
+
+    /** Ids the every-event trigger received (its subscriber path is the root). */
+    private static Set<String> atRoot(Subscriber subscriber) {
+        return subscriber.received().stream()
+                .filter(r -> r.path().equals("/"))
+                .map(Subscriber.Received::id)
+                .collect(Collectors.toSet());
     }
 
     /**
