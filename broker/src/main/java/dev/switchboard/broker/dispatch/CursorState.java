@@ -7,7 +7,6 @@ import dev.switchboard.triggers.model.ResourceId;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,6 @@ import org.slf4j.LoggerFactory;
 final class CursorState {
     private static final Logger LOG = LoggerFactory.getLogger(CursorState.class);
     private static final int MIN_READ_AHEAD = 256;
-    private static final long NOT_OWNED = -1;
     /** How often a position is written even when it did not move (Kafka expires a memberless group's offsets). */
     static final long REFRESH_NANOS = java.util.concurrent.TimeUnit.HOURS.toNanos(24);
 
@@ -47,7 +45,7 @@ final class CursorState {
     private final OffsetTracker tracker = new OffsetTracker();
     private TriggerBinding binding;
     private EventFilter filter;
-    private long[] next = new long[0];
+    private final PartitionOffsets next = new PartitionOffsets();
     private List<Pending> owed = new ArrayList<>();
     private boolean attached;
     private Unread firstUnread;
@@ -98,12 +96,7 @@ final class CursorState {
 
     /** Takes {@code partition} on at {@code position} (the trigger's stored progress there). */
     void own(int partition, long position) {
-        if (partition >= next.length) {
-            int size = next.length;
-            next = Arrays.copyOf(next, partition + 1);
-            Arrays.fill(next, size, next.length, NOT_OWNED);
-        }
-        next[partition] = position;
+        next.put(partition, position);
         tracker.advance(topicPartition(partition), position);
     }
 
@@ -111,11 +104,7 @@ final class CursorState {
     void disown(List<TopicPartition> partitions) {
         epoch++;
         tracker.forget(partitions);
-        for (TopicPartition partition : partitions) {
-            if (partition.partition() < next.length) {
-                next[partition.partition()] = NOT_OWNED;
-            }
-        }
+        partitions.forEach(partition -> next.remove(partition.partition()));
         if (firstUnread != null && partitions.contains(topicPartition(firstUnread.partition()))) {
             firstUnread = null;
         }
@@ -132,23 +121,17 @@ final class CursorState {
     }
 
     boolean owns(int partition) {
-        return partition < next.length && next[partition] != NOT_OWNED;
+        return next.owns(partition);
     }
 
     /** The next offset of {@code partition} not handed to the trigger yet. */
     long next(int partition) {
-        return next[partition];
+        return next.get(partition);
     }
 
     /** Every owned partition with its next offset. */
     Map<Integer, Long> positions() {
-        Map<Integer, Long> positions = new HashMap<>();
-        for (int partition = 0; partition < next.length; partition++) {
-            if (next[partition] != NOT_OWNED) {
-                positions.put(partition, next[partition]);
-            }
-        }
-        return positions;
+        return next.asMap();
     }
 
     /**
@@ -156,8 +139,8 @@ final class CursorState {
      * take count as settled. How the shared reader settles a trigger's non-matching records in bulk.
      */
     void advanceTo(int partition, long offset) {
-        if (owns(partition) && offset > next[partition]) {
-            next[partition] = offset;
+        if (owns(partition) && offset > next.get(partition)) {
+            next.put(partition, offset);
             tracker.advance(topicPartition(partition), offset);
             if (firstUnread != null && firstUnread.partition() == partition && firstUnread.offset() < offset) {
                 firstUnread = null;
@@ -170,15 +153,15 @@ final class CursorState {
      * the log start, it moves there, counts the skipped records and says so at WARN.
      */
     void skipExpired(int partition, long logStart) {
-        if (!owns(partition) || next[partition] >= logStart) {
+        if (!owns(partition) || next.get(partition) >= logStart) {
             return;
         }
-        long skipped = logStart - next[partition];
+        long skipped = logStart - next.get(partition);
         LOG.warn(
                 "trigger {}: offsets {}..{} of {} were deleted by retention before they were delivered; {} record(s)"
                         + " skipped (switchboard_events_expired_total)",
                 binding.id(),
-                next[partition],
+                next.get(partition),
                 logStart - 1,
                 topicPartition(partition),
                 skipped);
@@ -190,7 +173,7 @@ final class CursorState {
 
     /** Whether the record at {@code offset} of {@code partition} is still owed an offer (not handed out before). */
     boolean wants(int partition, long offset) {
-        return owns(partition) && offset >= next[partition];
+        return owns(partition) && offset >= next.get(partition);
     }
 
     /** Takes a record the trigger's filter matched: it is owed a delivery from now on. */
@@ -198,7 +181,7 @@ final class CursorState {
         int partition = event.partition();
         OffsetTracker.Ticket ticket = tracker.track(topicPartition(partition), event.offset(), event.timestampMillis());
         owed.add(new Pending(event, key, ticket));
-        next[partition] = event.offset() + 1;
+        next.put(partition, event.offset() + 1);
     }
 
     /** Offers one decoded record (a catch-up reader's path: the shared reader matches through its index). */
@@ -328,7 +311,7 @@ final class CursorState {
             int partition = end.getKey();
             if (owns(partition)) {
                 OptionalLong settledUpTo = tracker.settledUpTo(topicPartition(partition));
-                lag += Math.max(0, end.getValue() - settledUpTo.orElse(next[partition]));
+                lag += Math.max(0, end.getValue() - settledUpTo.orElse(next.get(partition)));
             }
         }
         OptionalLong oldest = tracker.oldestUnsettledTimestamp();

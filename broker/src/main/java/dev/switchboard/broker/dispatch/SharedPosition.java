@@ -1,6 +1,5 @@
 package dev.switchboard.broker.dispatch;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.TreeSet;
@@ -11,10 +10,8 @@ import java.util.TreeSet;
  * they do not match in bulk ({@link #offeredTo}). Only the reader's thread uses it.
  */
 final class SharedPosition {
-    private static final long NOT_OWNED = -1;
-
     private final TreeSet<Integer> owned = new TreeSet<>();
-    private long[] next = new long[0];
+    private final PartitionOffsets next = new PartitionOffsets();
 
     /** The owned partitions, in order (a live, read-only view). */
     Collection<Integer> owned() {
@@ -27,46 +24,41 @@ final class SharedPosition {
 
     /** The next offset the reader will offer in an owned partition. */
     long next(int partition) {
-        return next[partition];
+        return next.get(partition);
     }
 
     /** The reader takes a partition on, reading from {@code offset}. */
     void take(int partition, long offset) {
-        if (partition >= next.length) {
-            int size = next.length;
-            next = Arrays.copyOf(next, partition + 1);
-            Arrays.fill(next, size, next.length, NOT_OWNED);
-        }
-        next[partition] = offset;
+        next.put(partition, offset);
         owned.add(partition);
     }
 
     void release(int partition) {
         owned.remove(partition);
-        next[partition] = NOT_OWNED;
+        next.remove(partition);
     }
 
     /** The reader offered the record at {@code offset}. */
     void passed(int partition, long offset) {
-        next[partition] = offset + 1;
+        next.put(partition, offset + 1);
     }
 
     /** The reader moves on to {@code offset} (records below it are gone). */
     void skipTo(int partition, long offset) {
-        next[partition] = Math.max(next[partition], offset);
+        next.put(partition, Math.max(next.get(partition), offset));
     }
 
     /** An attached trigger was offered everything below the reader's position in every owned partition. */
     void offeredTo(CursorState state) {
         for (int partition : owned) {
-            state.advanceTo(partition, next[partition]);
+            state.advanceTo(partition, next.get(partition));
         }
     }
 
     /** As {@link #offeredTo(CursorState)}, in one owned partition. */
     void offeredTo(CursorState state, int partition) {
         if (owns(partition)) {
-            state.advanceTo(partition, next[partition]);
+            state.advanceTo(partition, next.get(partition));
         }
     }
 }

@@ -20,9 +20,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
@@ -150,8 +146,8 @@ public final class BacklogDrainBenchmark {
             throw new IllegalStateException(resources.diagnostics().toString());
         }
 
-        Map<String, Long> threadCpuBefore = cpuByRole();
-        long cpuBefore = processCpuNanos();
+        Map<String, Long> threadCpuBefore = ThreadCpu.byRole();
+        long cpuBefore = ThreadCpu.processNanos();
         long start = System.nanoTime();
         dispatcher.apply(valid.resources());
         if (dispatcher.dispatching().isEmpty()) {
@@ -161,8 +157,8 @@ public final class BacklogDrainBenchmark {
             TimeUnit.MILLISECONDS.sleep(50); // a benchmark's progress check, not a test
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
-        Map<String, Long> threadCpuAfter = cpuByRole();
+        double cpuSeconds = (ThreadCpu.processNanos() - cpuBefore) / 1e9;
+        Map<String, Long> threadCpuAfter = ThreadCpu.byRole();
 
         System.out.printf(
                 "drained %,d events (max-in-flight %d) in %.1f s: %,.0f events/s%n",
@@ -171,42 +167,12 @@ public final class BacklogDrainBenchmark {
                 "process CPU %.1f s over %d cores available: %.2f CPU-s per 10,000 events (Kafka broker,"
                         + " subscriber and dispatcher in one JVM)%n",
                 cpuSeconds, Runtime.getRuntime().availableProcessors(), cpuSeconds * 10_000 / events);
-        threadCpuAfter.forEach((role, nanos) -> {
-            double used = (nanos - threadCpuBefore.getOrDefault(role, 0L)) / 1e9;
-            if (used > 0.05) {
-                System.out.printf("  %-28s %6.1f CPU-s  %.2f per 10,000 events%n", role, used, used * 10_000 / events);
-            }
-        });
+        ThreadCpu.print(threadCpuBefore, threadCpuAfter, 10_000.0 / events, "CPU-s per 10,000 events");
         dispatcher.drainAndStop(Duration.ofSeconds(5));
         delivery.close().await(10, TimeUnit.SECONDS);
         appender.close(5_000);
         subscriber.close().await(10, TimeUnit.SECONDS);
         subscriberVertx.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** CPU nanos of live threads grouped by name with digits removed (e.g. "vert.x-eventloop-thread-"). */
-    private static Map<String, Long> cpuByRole() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<String, Long> byRole = new TreeMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) {
-                continue;
-            }
-            long cpu = threads.getThreadCpuTime(info.getThreadId());
-            if (cpu > 0) {
-                String role = info.getThreadName().replaceAll("[0-9]+", "#");
-                if (role.startsWith("switchboard-cursor-")) {
-                    role = "switchboard-cursor (consumer)";
-                }
-                byRole.merge(role, cpu, Long::sum);
-            }
-        }
-        return byRole;
     }
 }

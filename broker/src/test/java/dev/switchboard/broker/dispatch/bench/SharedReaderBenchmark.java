@@ -24,8 +24,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
@@ -113,8 +110,8 @@ public final class SharedReaderBenchmark {
         byte[] data = new byte[EVENT_BYTES];
         Arrays.fill(data, (byte) 'x');
         long expected = (long) events * matches;
-        Map<String, Long> threadCpuBefore = cpuByRole();
-        long cpuBefore = processCpuNanos();
+        Map<String, Long> threadCpuBefore = ThreadCpu.byRole();
+        long cpuBefore = ThreadCpu.processNanos();
         long start = System.nanoTime();
         List<Future<Void>> acks = new ArrayList<>();
         for (int i = 0; i < events; i++) {
@@ -137,8 +134,8 @@ public final class SharedReaderBenchmark {
             TimeUnit.MILLISECONDS.sleep(20); // a benchmark's progress check, not a test
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
-        Map<String, Long> threadCpuAfter = cpuByRole();
+        double cpuSeconds = (ThreadCpu.processNanos() - cpuBefore) / 1e9;
+        Map<String, Long> threadCpuAfter = ThreadCpu.byRole();
         System.out.printf(
                 "%,d events (each matching %d of %,d triggers) stored and delivered in %.1f s: %,.0f events/s,"
                         + " %,.0f deliveries/s%n",
@@ -146,12 +143,7 @@ public final class SharedReaderBenchmark {
         System.out.printf(
                 "process CPU %.1f s: %.1f µs per event (embedded Kafka, producer and dispatch in one JVM)%n",
                 cpuSeconds, cpuSeconds * 1e6 / events);
-        threadCpuAfter.forEach((role, nanos) -> {
-            double used = (nanos - threadCpuBefore.getOrDefault(role, 0L)) / 1e9;
-            if (used > 0.05) {
-                System.out.printf("  %-40s %6.1f CPU-s  %6.1f µs per event%n", role, used, used * 1e6 / events);
-            }
-        });
+        ThreadCpu.print(threadCpuBefore, threadCpuAfter, 1e6 / events, "µs per event");
         System.out.printf(
                 "%d live threads at the end%n",
                 ManagementFactory.getThreadMXBean().getThreadCount());
@@ -196,31 +188,6 @@ public final class SharedReaderBenchmark {
             System.gc();
         }
         return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** CPU nanos of live threads grouped by name with digits removed (e.g. "vert.x-eventloop-thread-#"). */
-    private static Map<String, Long> cpuByRole() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<String, Long> byRole = new TreeMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) {
-                continue;
-            }
-            long cpu = threads.getThreadCpuTime(info.getThreadId());
-            if (cpu > 0) {
-                String role = info.getThreadName().replaceAll("[0-9]+", "#");
-                if (role.startsWith("switchboard-reader-")) {
-                    role = "switchboard-reader (shared reader)";
-                }
-                byRole.merge(role, cpu, Long::sum);
-            }
-        }
-        return byRole;
     }
 
     /** The subscriber stub at the HTTP edge: every delivery settles at once as delivered. */
