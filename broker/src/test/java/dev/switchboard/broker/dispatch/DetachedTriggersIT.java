@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.broker.testing.CapturedLogs;
-import dev.switchboard.broker.testing.KafkaCluster;
 import dev.switchboard.broker.testing.KafkaExtension;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import java.time.Duration;
@@ -16,10 +15,10 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Triggers that leave the shared reader and come back (SPEC §5 "Scale", "Retention"): paused, stuck behind a
@@ -29,21 +28,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DetachedTriggersIT {
     private static final Duration LONG = Duration.ofMinutes(2);
 
-    private final KafkaCluster kafka;
-    private DispatchFixture fixture;
+    @RegisterExtension
+    final FreshDispatch dispatch = new FreshDispatch();
 
-    DetachedTriggersIT(KafkaCluster kafka) {
-        this.kafka = kafka;
-    }
+    private DispatchFixture fixture;
 
     @BeforeEach
     void start() {
-        fixture = new DispatchFixture(kafka);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
+        fixture = dispatch.fixture();
     }
 
     @Test

@@ -37,6 +37,7 @@ final class DispatchFixture implements AutoCloseable {
     static final String BROKER = "b";
 
     final String namespace;
+    final KafkaCluster kafka;
     final Vertx vertx = Vertx.vertx();
     final Admin admin;
     final KafkaEventAppender appender;
@@ -51,6 +52,7 @@ final class DispatchFixture implements AutoCloseable {
 
     DispatchFixture(KafkaCluster kafka, String namespace, String instanceId) {
         this.namespace = namespace;
+        this.kafka = kafka;
         this.admin = kafka.admin();
         new TopicProvisioner(admin, Duration.ofSeconds(30))
                 .ensureAll(List.of(

@@ -4,7 +4,6 @@ import static dev.switchboard.broker.dispatch.ResourceYaml.annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.broker.testing.KafkaCluster;
 import dev.switchboard.broker.testing.KafkaExtension;
 import dev.switchboard.broker.testing.TopicReader;
 import dev.switchboard.triggers.model.ResourceId;
@@ -19,31 +18,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dispatcher against a real Kafka and real HTTP subscribers (SPEC §5). */
 @ExtendWith(KafkaExtension.class)
 class DispatcherIT {
     private static final Duration LONG = Duration.ofSeconds(60);
 
-    private final KafkaCluster kafka;
-    private DispatchFixture fixture;
+    @RegisterExtension
+    final FreshDispatch dispatch = new FreshDispatch();
 
-    DispatcherIT(KafkaCluster kafka) {
-        this.kafka = kafka;
-    }
+    private DispatchFixture fixture;
 
     @BeforeEach
     void start() {
-        fixture = new DispatchFixture(kafka);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
+        fixture = dispatch.fixture();
     }
 
     @Test
@@ -279,7 +271,7 @@ class DispatcherIT {
                 .trigger("other", "b", otherFailing.uri().toString())
                 .load());
         List<String> ids = fixture.send("parked", 20);
-        try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(), fixture.deadLetterTopic())) {
+        try (TopicReader dlq = new TopicReader(fixture.kafka.bootstrapServers(), fixture.deadLetterTopic())) {
             await().atMost(LONG).until(() -> dlq.poll().size() == 40);
         }
         failing.answering(202);

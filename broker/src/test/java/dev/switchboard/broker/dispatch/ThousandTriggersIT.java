@@ -3,7 +3,6 @@ package dev.switchboard.broker.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.broker.testing.KafkaCluster;
 import dev.switchboard.broker.testing.KafkaExtension;
 import dev.switchboard.triggers.model.ResourceId;
 import java.time.Duration;
@@ -13,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SPEC §5 "Scale": 1,000 triggers on one broker, one shared reader. Every trigger has its own type and its own
@@ -28,23 +27,16 @@ class ThousandTriggersIT {
     private static final int EVENTS_PER_TRIGGER = 3;
     private static final Duration LONG = Duration.ofMinutes(2);
 
-    private final KafkaCluster kafka;
+    @RegisterExtension
+    final FreshDispatch dispatch = new FreshDispatch();
+
     private DispatchFixture fixture;
     private Subscriber subscriber;
 
-    ThousandTriggersIT(KafkaCluster kafka) {
-        this.kafka = kafka;
-    }
-
     @BeforeEach
     void start() throws Exception {
-        fixture = new DispatchFixture(kafka);
+        fixture = dispatch.fixture();
         subscriber = fixture.subscriber();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
     }
 
     @Test
