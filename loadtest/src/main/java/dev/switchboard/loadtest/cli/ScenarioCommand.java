@@ -72,6 +72,20 @@ final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--soak", description = "soak length (ISO-8601)")
     Duration soak;
 
+    @Option(
+            names = "--trigger-counts",
+            split = ",",
+            description = "fan-out's trigger counts, one phase each, e.g. 1,100,1000 (default 1,10,100)")
+    List<Integer> triggerCounts;
+
+    @Option(
+            names = "--matches-per-event",
+            description = "fan-out: how many triggers each event matches (each trigger count a multiple of it)")
+    Integer matchesPerEvent;
+
+    @Option(names = "--triggers", description = "isolation's number of triggers, the last one going down (default 4)")
+    Integer triggers;
+
     @Override
     public Integer call() throws Exception {
         ScenarioSettings base = smoke ? ScenarioSettings.smoke(jar, output) : ScenarioSettings.full(jar, output);
@@ -92,7 +106,12 @@ final class ScenarioCommand implements Callable<Integer> {
                 rampIncrement != null ? rampIncrement : base.rampIncrement(),
                 rampSteps != null ? rampSteps : base.rampSteps(),
                 base.rates(),
-                base.triggerCounts(),
+                new ScenarioSettings.Triggers(
+                        triggerCounts != null ? triggerCounts : base.triggers().fanOutCounts(),
+                        matchesPerEvent != null
+                                ? matchesPerEvent
+                                : base.triggers().matchesPerEvent(),
+                        triggers != null ? triggers : base.triggers().isolation()),
                 base.payloadSizes(),
                 rate != null ? rate : base.fixedRate(),
                 soak != null ? soak : base.soakDuration(),
