@@ -88,8 +88,27 @@ final class ScenarioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ScenarioSettings settings = settings();
+        List<Scenario> scenarios = "all".equals(name)
+                ? ScenarioRunner.all()
+                : List.of(ScenarioRunner.named(name)
+                        .orElseThrow(() -> new IllegalArgumentException("no scenario " + name)));
+        boolean passed = true;
+        for (Scenario scenario : scenarios) {
+            ScenarioRunner.Written written = new ScenarioRunner().run(scenario, settings);
+            System.out.println(scenario.name() + ": " + (written.report().passed() ? "checks held" : "CHECKS FAILED"));
+            written.report().findings().forEach(finding -> System.out.println("  " + finding));
+            written.report().ratios().forEach((key, value) -> System.out.println("  ratio " + key + " = " + value));
+            System.out.println("  report: " + written.page().toAbsolutePath());
+            passed &= written.report().passed();
+        }
+        return passed ? 0 : 1;
+    }
+
+    /** The full or smoke settings with the options given on the command line. */
+    ScenarioSettings settings() {
         ScenarioSettings base = smoke ? ScenarioSettings.smoke(jar, output) : ScenarioSettings.full(jar, output);
-        ScenarioSettings settings = new ScenarioSettings(
+        return new ScenarioSettings(
                 base.jar(),
                 base.output(),
                 mode != null ? mode : base.mode(),
@@ -118,19 +137,5 @@ final class ScenarioCommand implements Callable<Integer> {
                 base.deliveryIdle(),
                 base.deliveryMax(),
                 base.switchboardHeap());
-        List<Scenario> scenarios = "all".equals(name)
-                ? ScenarioRunner.all()
-                : List.of(ScenarioRunner.named(name)
-                        .orElseThrow(() -> new IllegalArgumentException("no scenario " + name)));
-        boolean passed = true;
-        for (Scenario scenario : scenarios) {
-            ScenarioRunner.Written written = new ScenarioRunner().run(scenario, settings);
-            System.out.println(scenario.name() + ": " + (written.report().passed() ? "checks held" : "CHECKS FAILED"));
-            written.report().findings().forEach(finding -> System.out.println("  " + finding));
-            written.report().ratios().forEach((key, value) -> System.out.println("  ratio " + key + " = " + value));
-            System.out.println("  report: " + written.page().toAbsolutePath());
-            passed &= written.report().passed();
-        }
-        return passed ? 0 : 1;
     }
 }
