@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.loadtest.load.EventShape;
 import dev.switchboard.loadtest.load.Ledger;
 import dev.switchboard.loadtest.measure.ReceiptBook;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which trigger each event matches, and where the receiver must see it, for K matches per event. */
 class TriggerLayoutTest {
@@ -66,5 +69,25 @@ class TriggerLayoutTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("multiple");
         assertThatThrownBy(() -> new TriggerLayout(4, 1, Set.of(4))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void writesAThousandTriggersAndExpectsTenDeliveriesForEachOfThirtyThousandEvents(@TempDir Path folder)
+            throws Exception {
+        TriggerLayout layout = new TriggerLayout(1_000, 10, Set.of());
+        EventShape shape = new EventShape("run", layout.eventTypes(), 0, 16);
+        Ledger ledger = new Ledger();
+        for (int n = 0; n < 30_000; n++) {
+            ledger.record(shape.event(n, 0, shape.payload()));
+        }
+
+        Path yaml = TriggerFiles.write(folder, layout.triggers("http://live", "http://dead"))
+                .resolve("triggers.yaml");
+
+        assertThat(Files.readAllLines(yaml)).filteredOn("---"::equals).hasSize(1_000);
+        assertThat(layout.eventTypes()).hasSize(100);
+        assertThat(layout.expectedDeliveries(ledger))
+                .hasSize(300_000)
+                .contains(KEYS.key("/t999", shape.id(99)), KEYS.key("/t990", shape.id(29_999)));
     }
 }
