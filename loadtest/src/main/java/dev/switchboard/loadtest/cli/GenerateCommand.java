@@ -125,7 +125,7 @@ final class GenerateCommand implements Callable<Integer> {
                         .start();
                 LoadResult load =
                         result.toCompletionStage().toCompletableFuture().get(24, TimeUnit.HOURS);
-                phases.add(new PhaseReport("fixed rate", "switchboard", load, null, null));
+                phases.add(new PhaseReport("fixed rate", "switchboard", load, null, null, null));
                 findings.add(String.format(
                         "offered %d, accepted %d, failed %d %s; p99 %.1f ms",
                         load.offered(),

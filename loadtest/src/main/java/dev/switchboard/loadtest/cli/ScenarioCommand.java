@@ -72,10 +72,43 @@ final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--soak", description = "soak length (ISO-8601)")
     Duration soak;
 
+    @Option(
+            names = "--trigger-counts",
+            split = ",",
+            description = "fan-out's trigger counts, one phase each, e.g. 1,100,1000 (default 1,10,100)")
+    List<Integer> triggerCounts;
+
+    @Option(
+            names = "--matches-per-event",
+            description = "fan-out: how many triggers each event matches (each trigger count a multiple of it)")
+    Integer matchesPerEvent;
+
+    @Option(names = "--triggers", description = "isolation's number of triggers, the last one going down (default 4)")
+    Integer triggers;
+
     @Override
     public Integer call() throws Exception {
+        ScenarioSettings settings = settings();
+        List<Scenario> scenarios = "all".equals(name)
+                ? ScenarioRunner.all()
+                : List.of(ScenarioRunner.named(name)
+                        .orElseThrow(() -> new IllegalArgumentException("no scenario " + name)));
+        boolean passed = true;
+        for (Scenario scenario : scenarios) {
+            ScenarioRunner.Written written = new ScenarioRunner().run(scenario, settings);
+            System.out.println(scenario.name() + ": " + (written.report().passed() ? "checks held" : "CHECKS FAILED"));
+            written.report().findings().forEach(finding -> System.out.println("  " + finding));
+            written.report().ratios().forEach((key, value) -> System.out.println("  ratio " + key + " = " + value));
+            System.out.println("  report: " + written.page().toAbsolutePath());
+            passed &= written.report().passed();
+        }
+        return passed ? 0 : 1;
+    }
+
+    /** The full or smoke settings with the options given on the command line. */
+    ScenarioSettings settings() {
         ScenarioSettings base = smoke ? ScenarioSettings.smoke(jar, output) : ScenarioSettings.full(jar, output);
-        ScenarioSettings settings = new ScenarioSettings(
+        return new ScenarioSettings(
                 base.jar(),
                 base.output(),
                 mode != null ? mode : base.mode(),
@@ -92,26 +125,17 @@ final class ScenarioCommand implements Callable<Integer> {
                 rampIncrement != null ? rampIncrement : base.rampIncrement(),
                 rampSteps != null ? rampSteps : base.rampSteps(),
                 base.rates(),
-                base.triggerCounts(),
+                new ScenarioSettings.Triggers(
+                        triggerCounts != null ? triggerCounts : base.triggers().fanOutCounts(),
+                        matchesPerEvent != null
+                                ? matchesPerEvent
+                                : base.triggers().matchesPerEvent(),
+                        triggers != null ? triggers : base.triggers().isolation()),
                 base.payloadSizes(),
                 rate != null ? rate : base.fixedRate(),
                 soak != null ? soak : base.soakDuration(),
                 base.deliveryIdle(),
                 base.deliveryMax(),
                 base.switchboardHeap());
-        List<Scenario> scenarios = "all".equals(name)
-                ? ScenarioRunner.all()
-                : List.of(ScenarioRunner.named(name)
-                        .orElseThrow(() -> new IllegalArgumentException("no scenario " + name)));
-        boolean passed = true;
-        for (Scenario scenario : scenarios) {
-            ScenarioRunner.Written written = new ScenarioRunner().run(scenario, settings);
-            System.out.println(scenario.name() + ": " + (written.report().passed() ? "checks held" : "CHECKS FAILED"));
-            written.report().findings().forEach(finding -> System.out.println("  " + finding));
-            written.report().ratios().forEach((key, value) -> System.out.println("  ratio " + key + " = " + value));
-            System.out.println("  report: " + written.page().toAbsolutePath());
-            passed &= written.report().passed();
-        }
-        return passed ? 0 : 1;
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,11 @@ public final class Ledger {
                 .filter(entry -> typeFilter.test(entry.getValue()))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Calls {@code action} with the id and type of every accepted event. */
+    public void forEach(BiConsumer<String, String> action) {
+        typeById.forEach(action);
     }
 
     /** Accepted events per type. */

@@ -16,8 +16,8 @@ public final class LatencySampler {
     /** One hour: anything slower is recorded as one hour. */
     public static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
-    private final Recorder recorder = new Recorder(HIGHEST_MICROS, 3);
-    private final Histogram total = new Histogram(HIGHEST_MICROS, 3);
+    private final Recorder recorder;
+    private final Histogram total;
     private final LongAdder events = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final List<IntervalStats> intervals = new ArrayList<>();
@@ -32,6 +32,16 @@ public final class LatencySampler {
 
     /** A sampler whose intervals count from {@code startNanos}, to line up with others started earlier. */
     public LatencySampler(LongSupplier nanoTime, long startNanos) {
+        this(nanoTime, startNanos, 3);
+    }
+
+    /**
+     * Like {@link #LatencySampler(LongSupplier, long)}, with {@code significantDigits} of resolution (3 is
+     * 0.1%, about 760 KB of histograms; 2 is 1%, about 110 KB).
+     */
+    public LatencySampler(LongSupplier nanoTime, long startNanos, int significantDigits) {
+        this.recorder = new Recorder(HIGHEST_MICROS, significantDigits);
+        this.total = new Histogram(HIGHEST_MICROS, significantDigits);
         this.nanoTime = nanoTime;
         this.startNanos = startNanos;
         this.lastSampleNanos = startNanos;

@@ -98,17 +98,21 @@ public final class Receiver {
         return book.get();
     }
 
-    /** Starts recording in a fresh book (its intervals count from now) and returns it, e.g. at a new phase. */
-    public ReceiptBook newBook() {
-        return use(new ReceiptBook(nanoTime));
+    /**
+     * Starts recording in a fresh book counting as {@code counting} says (its intervals count from now) and
+     * returns it, e.g. at a new phase.
+     */
+    public ReceiptBook newBook(ReceiptBook.Counting counting) {
+        return use(new ReceiptBook(nanoTime, counting));
     }
 
     /**
-     * Like {@link #newBook()}, but the book ignores ids starting with {@code ignoredIdPrefix}: late
-     * deliveries of a warm-up then count neither in latency nor as duplicates or unexpected.
+     * Like {@link #newBook(ReceiptBook.Counting)}, but the book ignores ids starting with {@code
+     * ignoredIdPrefix}: late deliveries of a warm-up then count neither in latency nor as duplicates or
+     * unexpected.
      */
-    public ReceiptBook newBook(String ignoredIdPrefix) {
-        return use(new ReceiptBook(nanoTime, ignoredIdPrefix));
+    public ReceiptBook newBook(ReceiptBook.Counting counting, String ignoredIdPrefix) {
+        return use(new ReceiptBook(nanoTime, counting, ignoredIdPrefix));
     }
 
     private ReceiptBook use(ReceiptBook fresh) {

@@ -13,11 +13,15 @@ import java.util.TreeMap;
  * the ledger, how the wait for arrivals ended, and end-to-end latency in all and per route.
  *
  * @param at what the far end was: {@code subscribers} or {@code raw consumer}
+ * @param deliveredPerSecond deliveries (duplicates included) per second, from the start of the measured
+ *     load to the last arrival: with each event matching K triggers, K times the accepted rate when delivery
+ *     keeps up
  */
 public record DeliveryReport(
         String at,
         Reconciliation reconciliation,
         ArrivalWait.Outcome waited,
+        double deliveredPerSecond,
         long refused,
         long unreadable,
         RouteReport all,
@@ -30,10 +34,12 @@ public record DeliveryReport(
         book.sample();
         Map<String, RouteReport> routes = new TreeMap<>();
         book.routes().forEach((route, sampler) -> routes.put(route, RouteReport.of(sampler)));
+        double seconds = (book.lastArrivalNanos() - book.startNanos()) / 1e9;
         return new DeliveryReport(
                 at,
                 book.reconcile(expected),
                 waited,
+                seconds > 0 ? book.received() / seconds : 0,
                 book.refusedCount(),
                 book.unreadableCount(),
                 RouteReport.of(book.all()),

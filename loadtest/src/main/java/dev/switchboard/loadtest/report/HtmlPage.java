@@ -3,12 +3,16 @@ package dev.switchboard.loadtest.report;
 import dev.switchboard.loadtest.load.LoadResult;
 import dev.switchboard.loadtest.measure.LatencyStats;
 import dev.switchboard.loadtest.measure.Reconciliation;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /** The report as one static HTML page: verdict, findings, ratios, tables of figures and the charts. */
 final class HtmlPage {
+    private static final int MAX_ROUTE_ROWS = 20;
+
     private final StringBuilder html = new StringBuilder(16_384);
 
     static String of(ScenarioReport report, Set<String> chartFiles) {
@@ -58,6 +62,7 @@ final class HtmlPage {
         }
         if (!report.phases().isEmpty()) {
             phasesTable(report);
+            processTable(report);
             image(charts, ReportCharts.ALL_DISTRIBUTIONS);
         }
         for (int i = 0; i < report.phases().size(); i++) {
@@ -169,6 +174,41 @@ final class HtmlPage {
         html.append("</table>");
     }
 
+    /** CPU, threads and memory of the Switchboard process per phase, where they were measured. */
+    private void processTable(ScenarioReport report) {
+        if (report.phases().stream().allMatch(phase -> phase.process() == null)) {
+            return;
+        }
+        html.append("<h2>Switchboard process</h2><p>CPU (utime + stime) from the start of the measured load to its"
+                + " last delivery, per accepted event; threads and memory at the end.</p><table><tr><th>phase</th>"
+                + "<th>seconds</th><th>CPU s</th><th>cores busy</th><th>CPU ms / event</th><th>threads</th>"
+                + "<th>VmRSS MiB</th><th>VmHWM MiB</th></tr>");
+        for (PhaseReport phase : report.phases()) {
+            ProcessReport process = phase.process();
+            if (process == null) {
+                continue;
+            }
+            html.append("<tr><td>")
+                    .append(escape(phase.name()))
+                    .append("</td><td>")
+                    .append(format(process.seconds()))
+                    .append("</td><td>")
+                    .append(format(process.cpuSeconds()))
+                    .append("</td><td>")
+                    .append(format(process.cores()))
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.3f", process.cpuSecondsPerEvent() * 1000))
+                    .append("</td><td>")
+                    .append(process.threads())
+                    .append("</td><td>")
+                    .append(format(process.vmRssKiB() / 1024.0))
+                    .append("</td><td>")
+                    .append(format(process.vmHwmKiB() / 1024.0))
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
     private void deliveryTable(PhaseReport phase) {
         DeliveryReport delivery = phase.delivery();
         Reconciliation r = delivery.reconciliation();
@@ -178,7 +218,9 @@ final class HtmlPage {
                 .append(escape(delivery.waited().reason()))
                 .append(" after ")
                 .append(format(delivery.waited().waitedSeconds()))
-                .append(" s.</p>");
+                .append(" s; ")
+                .append(format(delivery.deliveredPerSecond()))
+                .append(" deliveries/s.</p>");
         html.append("<table><tr><th>route</th><th>expected</th><th>received</th><th>missing</th><th>duplicates</th>"
                 + "<th>unexpected</th><th>p50 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th></tr>");
         html.append("<tr><td>all</td><td>")
@@ -194,7 +236,7 @@ final class HtmlPage {
                 .append("</td>");
         latencyCells(delivery.all().latency());
         html.append("</tr>");
-        delivery.routes().forEach((route, report) -> {
+        routeRows(delivery.routes()).forEach((route, report) -> {
             html.append("<tr><td>")
                     .append(escape(route))
                     .append("</td><td></td><td>")
@@ -204,11 +246,33 @@ final class HtmlPage {
             html.append("</tr>");
         });
         html.append("</table>");
+        if (delivery.routes().size() > MAX_ROUTE_ROWS) {
+            html.append("<p>The ")
+                    .append(MAX_ROUTE_ROWS)
+                    .append(" routes with the highest p99 of ")
+                    .append(delivery.routes().size())
+                    .append("; every route is in report.json.</p>");
+        }
         if (!r.missingSample().isEmpty()) {
             html.append("<p>Some missing ids: <code>")
                     .append(escape(String.join(", ", r.missingSample())))
                     .append("</code></p>");
         }
+    }
+
+    /** Every route, or past {@value #MAX_ROUTE_ROWS} the ones with the highest p99 (1,000 rows say little). */
+    private static Map<String, RouteReport> routeRows(Map<String, RouteReport> routes) {
+        if (routes.size() <= MAX_ROUTE_ROWS) {
+            return routes;
+        }
+        Map<String, RouteReport> worst = new LinkedHashMap<>();
+        routes.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, RouteReport> route) ->
+                                route.getValue().latency().p99())
+                        .reversed())
+                .limit(MAX_ROUTE_ROWS)
+                .forEach(route -> worst.put(route.getKey(), route.getValue()));
+        return worst;
     }
 
     private void latencyCells(LatencyStats latency) {

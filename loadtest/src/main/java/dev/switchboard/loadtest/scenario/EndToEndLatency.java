@@ -7,7 +7,6 @@ import dev.switchboard.loadtest.report.ScenarioReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 /**
  * End-to-end latency (intended send time to arrival at the subscriber) at fixed rates, one trigger, each
@@ -36,8 +35,7 @@ public final class EndToEndLatency implements Scenario {
                         name,
                         LoadBench.workDir(workDir, "r" + (long) rate),
                         receiver,
-                        1,
-                        Set.of(),
+                        TriggerLayout.oneEach(1),
                         bench.plan(rate, settings.phaseDuration()),
                         settings.payloadBytes(),
                         true);

@@ -64,9 +64,10 @@ public final class IngressSaturation implements Scenario {
                     "switchboard",
                     switchboardBest.result(),
                     stored,
+                    null,
                     null));
             draft.phase(new PhaseReport(
-                    "raw kafka " + (long) rawBest.rate() + " ev/s", "raw-kafka", rawBest.result(), null, null));
+                    "raw kafka " + (long) rawBest.rate() + " ev/s", "raw-kafka", rawBest.result(), null, null, null));
             double ratio = switchboardRamp.maxSustainableRate() / rawRamp.maxSustainableRate();
             draft.ratio("maxSustainableRate", ratio);
             if (rawRamp.maxSustainableRate() == 0) {

@@ -14,12 +14,14 @@ import dev.switchboard.loadtest.load.LoadResult;
 import dev.switchboard.loadtest.load.OpenLoopRun;
 import dev.switchboard.loadtest.load.StepRamp;
 import dev.switchboard.loadtest.measure.ArrivalWait;
+import dev.switchboard.loadtest.measure.ProcessSample;
 import dev.switchboard.loadtest.measure.ReceiptBook;
 import dev.switchboard.loadtest.measure.Reconciliation;
 import dev.switchboard.loadtest.receive.Receiver;
 import dev.switchboard.loadtest.receive.ReceiverBehaviour;
 import dev.switchboard.loadtest.report.DeliveryReport;
 import dev.switchboard.loadtest.report.PhaseReport;
+import dev.switchboard.loadtest.report.ProcessReport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -28,10 +30,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -169,7 +171,7 @@ public final class LoadBench implements AutoCloseable {
             ReceiptBook book = consumer.newBook();
             LoadResult load = drive(sink, plan, shape, ledger);
             DeliveryReport delivery = awaitArrivals("raw consumer", book, ledger.ids());
-            return new PhaseReport(name, "raw-kafka", load, null, delivery);
+            return new PhaseReport(name, "raw-kafka", load, null, delivery, null);
         }
     }
 
@@ -194,53 +196,58 @@ public final class LoadBench implements AutoCloseable {
         return await(Receiver.start(vertx, "127.0.0.1", 0, behaviour, clock, nanoTime));
     }
 
-    /** Waits for the expected ids to arrive in {@code book} (bounded), then reports what did. */
+    /**
+     * Waits for the expected ids (or keys, as the book counts) to arrive in {@code book} (bounded), then
+     * reports what did. While fewer distinct keys than expected have arrived, the wait only counts them (a
+     * map's size); the full reconciliation runs once there could be enough.
+     */
     public DeliveryReport awaitArrivals(String at, ReceiptBook book, Set<String> expected) throws InterruptedException {
         ArrivalWait.Outcome waited = new ArrivalWait(settings.deliveryIdle(), settings.deliveryMax(), nanoTime)
-                .await(() -> book.reconcile(expected).received(), expected.size());
+                .await(
+                        () -> book.distinct() < expected.size()
+                                ? book.distinct()
+                                : book.reconcile(expected).received(),
+                        expected.size());
         return DeliveryReport.of(at, book, expected, waited);
     }
 
     /**
-     * One end-to-end phase on a fresh Switchboard: triggers {@code t0..t(n-1)} of {@code triggerCount}, those in
-     * {@code downTriggers} pointing at a port nobody listens on; load at {@code plan}; the ledger checked
-     * against the topic and against the receiver (events of down triggers are not expected there). With
-     * {@code withRaw}, a raw-Kafka phase at the same plan follows on the same Kafka.
+     * One end-to-end phase on a fresh Switchboard with the triggers of {@code layout} (down ones pointing at a
+     * port nobody listens on); load at {@code plan} with the layout's event types; the ledger checked against
+     * the topic and against the receiver, each event expected once on the path of every live trigger it
+     * matches; the Switchboard process's CPU from the start of the load to the last delivery, its threads and
+     * memory at the end. With {@code withRaw}, a raw-Kafka phase at the same plan follows on the same Kafka.
      */
     public List<PhaseReport> endToEnd(
             String name,
             Path workDir,
             Receiver receiver,
-            int triggerCount,
-            Set<Integer> downTriggers,
+            TriggerLayout layout,
             LoadPlan plan,
             int payloadBytes,
             boolean withRaw)
             throws Exception {
         String receiverBase = "http://127.0.0.1:" + receiver.port();
         String deadBase = "http://127.0.0.1:" + DeadPort.find();
-        List<TriggerFiles.TriggerSpec> triggers = java.util.stream.IntStream.range(0, triggerCount)
-                .mapToObj(i -> new TriggerFiles.TriggerSpec(
-                        "t" + i, TriggerFiles.type(i), (downTriggers.contains(i) ? deadBase : receiverBase) + "/t" + i))
-                .toList();
-        Path resources = TriggerFiles.write(workDir.resolve("resources"), triggers);
-        List<String> types =
-                triggers.stream().map(TriggerFiles.TriggerSpec::type).toList();
-        Set<String> downTypes =
-                downTriggers.stream().map(TriggerFiles::type).collect(java.util.stream.Collectors.toSet());
+        Path resources = TriggerFiles.write(workDir.resolve("resources"), layout.triggers(receiverBase, deadBase));
+        List<String> types = layout.eventTypes();
         try (SwitchboardProcess switchboard =
                 SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboardHeap())) {
             String runId = runId(name.replaceAll("[^A-Za-z0-9]", ""));
             Ledger ledger = new Ledger();
-            Predicate<String> delivered = type -> !downTypes.contains(type);
-            ReceiptBook warmupBook = receiver.newBook();
+            ReceiptBook warmupBook = receiver.newBook(ReceiptBook.Counting.BY_ROUTE_AND_ID);
             Ledger warmup = warmUpIngress(switchboard, plan.eventsPerSecond(), types, payloadBytes);
-            awaitArrivals("subscribers (warm-up)", warmupBook, warmup.idsOfTypes(delivered));
-            ReceiptBook book = receiver.newBook(WARMUP_ID_PREFIX);
+            awaitArrivals("subscribers (warm-up)", warmupBook, layout.expectedDeliveries(warmup));
+            ReceiptBook book = receiver.newBook(ReceiptBook.Counting.BY_ROUTE_AND_ID, WARMUP_ID_PREFIX);
+            Optional<ProcessSample> before = switchboard.sample(nanoTime.getAsLong());
             LoadResult load = driveIngress(switchboard, plan, shape(runId, types, payloadBytes), ledger);
-            DeliveryReport delivery = awaitArrivals("subscribers", book, ledger.idsOfTypes(delivered));
+            DeliveryReport delivery = awaitArrivals("subscribers", book, layout.expectedDeliveries(ledger));
+            Optional<ProcessSample> after = switchboard.sample(nanoTime.getAsLong());
             Reconciliation stored = stored(switchboard.kafkaBootstrap(), ledger, runId);
-            PhaseReport phase = new PhaseReport(name, "switchboard", load, stored, delivery);
+            ProcessReport process = before.isPresent() && after.isPresent()
+                    ? ProcessReport.between(before.get(), after.get(), load.accepted())
+                    : null;
+            PhaseReport phase = new PhaseReport(name, "switchboard", load, stored, delivery, process);
             if (!withRaw) {
                 return List.of(phase);
             }

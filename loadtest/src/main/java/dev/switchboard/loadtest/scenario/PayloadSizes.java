@@ -7,7 +7,6 @@ import dev.switchboard.loadtest.report.ScenarioReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 /** End-to-end latency with 1 KiB and 64 KiB events, each against raw Kafka with the same payload. */
 public final class PayloadSizes implements Scenario {
@@ -32,8 +31,7 @@ public final class PayloadSizes implements Scenario {
                         name,
                         LoadBench.workDir(workDir, "b" + size),
                         receiver,
-                        1,
-                        Set.of(),
+                        TriggerLayout.oneEach(1),
                         bench.plan(settings.fixedRate(), settings.phaseDuration()),
                         size,
                         true);

@@ -28,19 +28,42 @@ public record ScenarioSettings(
         double rampIncrement,
         int rampSteps,
         List<Double> rates,
-        List<Integer> triggerCounts,
+        Triggers triggers,
         List<Integer> payloadSizes,
         double fixedRate,
         Duration soakDuration,
         Duration deliveryIdle,
         Duration deliveryMax,
         String switchboardHeap) {
+    /**
+     * The triggers of the scenarios that have several: fan-out's trigger counts, one phase each, with each
+     * event matching {@code matchesPerEvent} of them; isolation's number of triggers (the last one is the
+     * one whose subscriber goes down).
+     */
+    public record Triggers(List<Integer> fanOutCounts, int matchesPerEvent, int isolation) {
+        public Triggers {
+            fanOutCounts = List.copyOf(fanOutCounts);
+            if (fanOutCounts.isEmpty() || matchesPerEvent < 1) {
+                throw new IllegalArgumentException("fan-out needs trigger counts and at least one match per event");
+            }
+            for (int count : fanOutCounts) {
+                if (count < matchesPerEvent || count % matchesPerEvent != 0) {
+                    throw new IllegalArgumentException("each fan-out trigger count must be a multiple of the "
+                            + matchesPerEvent + " matches per event: " + count);
+                }
+            }
+            if (isolation < 2) {
+                throw new IllegalArgumentException(
+                        "isolation needs a trigger that goes down and another: " + isolation);
+            }
+        }
+    }
+
     public ScenarioSettings {
         if (warmupRate < 0) {
             throw new IllegalArgumentException("warm-up rate must be 0 (the phase's rate) or positive: " + warmupRate);
         }
         rates = List.copyOf(rates);
-        triggerCounts = List.copyOf(triggerCounts);
         payloadSizes = List.copyOf(payloadSizes);
     }
 
@@ -63,7 +86,7 @@ public record ScenarioSettings(
                 1_000,
                 30,
                 List.of(1_000.0, 5_000.0, 10_000.0),
-                List.of(1, 10, 100),
+                new Triggers(List.of(1, 10, 100), 1, 4),
                 List.of(1024, 65_536),
                 1_000,
                 Duration.ofMinutes(10),
@@ -91,7 +114,7 @@ public record ScenarioSettings(
                 100,
                 2,
                 List.of(100.0),
-                List.of(1, 3),
+                new Triggers(List.of(1, 3), 1, 4),
                 List.of(1024, 65_536),
                 100,
                 Duration.ofSeconds(3),
@@ -123,7 +146,7 @@ public record ScenarioSettings(
                 rampIncrement,
                 rampSteps,
                 rates,
-                triggerCounts,
+                triggers,
                 payloadSizes,
                 fixedRate,
                 soakDuration,
@@ -150,7 +173,34 @@ public record ScenarioSettings(
                 rampIncrement,
                 rampSteps,
                 rates,
-                triggerCounts,
+                triggers,
+                payloadSizes,
+                fixedRate,
+                soakDuration,
+                deliveryIdle,
+                deliveryMax,
+                switchboardHeap);
+    }
+
+    public ScenarioSettings withTriggers(Triggers chosen) {
+        return new ScenarioSettings(
+                jar,
+                output,
+                mode,
+                batchSize,
+                connections,
+                payloadBytes,
+                partitionKeys,
+                warmup,
+                warmupRate,
+                phaseDuration,
+                stepDuration,
+                p99TargetMicros,
+                rampStart,
+                rampIncrement,
+                rampSteps,
+                rates,
+                chosen,
                 payloadSizes,
                 fixedRate,
                 soakDuration,

@@ -5,7 +5,6 @@ import dev.switchboard.loadtest.receive.ReceiverBehaviour;
 import dev.switchboard.loadtest.report.ScenarioReport;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Set;
 
 /** A long run at a steady rate (10 minutes by default) that must end with missing = 0 at the subscriber. */
 public final class Soak implements Scenario {
@@ -27,8 +26,7 @@ public final class Soak implements Scenario {
                             "soak",
                             LoadBench.workDir(workDir, "soak"),
                             receiver,
-                            1,
-                            Set.of(),
+                            TriggerLayout.oneEach(1),
                             bench.plan(settings.fixedRate(), settings.soakDuration()),
                             settings.payloadBytes(),
                             false)

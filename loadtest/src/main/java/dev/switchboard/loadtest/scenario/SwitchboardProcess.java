@@ -2,6 +2,7 @@ package dev.switchboard.loadtest.scenario;
 
 import dev.switchboard.broker.config.Ports;
 import dev.switchboard.broker.config.PortsFile;
+import dev.switchboard.loadtest.measure.ProcessSample;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -109,6 +111,11 @@ public final class SwitchboardProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** CPU, threads and memory of the Switchboard JVM now (with its embedded Kafka); empty off Linux. */
+    public Optional<ProcessSample> sample(long nanos) {
+        return ProcessSample.read(process.pid(), nanos);
     }
 
     @Override

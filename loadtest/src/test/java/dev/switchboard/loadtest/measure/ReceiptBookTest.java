@@ -7,7 +7,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** A book that ignores the warm-up's ids: they count nowhere but in {@code ignored}. */
+/**
+ * A book that ignores the warm-up's ids: they count nowhere but in {@code ignored}; a book counting by route
+ * expects an event once on each route of a trigger it matches.
+ */
 class ReceiptBookTest {
     private final AtomicLong nanos = new AtomicLong();
     private final ReceiptBook book = new ReceiptBook(nanos::get, "warmup-");
@@ -59,5 +62,30 @@ class ReceiptBookTest {
         assertThatThrownBy(() -> new ReceiptBook(nanos::get, ""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty prefix");
+    }
+
+    @Test
+    void countsAnEventOncePerRouteWhenCountingByRoute() {
+        ReceiptBook byRoute = new ReceiptBook(nanos::get, ReceiptBook.Counting.BY_ROUTE_AND_ID, "warmup-");
+        byRoute.received("/t0", "run-0", 1_000);
+        byRoute.received("/t1", "run-0", 1_000);
+        byRoute.received("/t1", "run-0", 1_000);
+        byRoute.received("/t2", "run-0", 1_000);
+        byRoute.received("/t0", "warmup-x-0", 1_000);
+
+        Set<String> expected = Set.of(
+                ReceiptBook.Counting.BY_ROUTE_AND_ID.key("/t0", "run-0"),
+                ReceiptBook.Counting.BY_ROUTE_AND_ID.key("/t1", "run-0"),
+                ReceiptBook.Counting.BY_ROUTE_AND_ID.key("/t0", "run-1"),
+                ReceiptBook.Counting.BY_ROUTE_AND_ID.key("/t1", "run-1"));
+        Reconciliation result = byRoute.reconcile(expected);
+        assertThat(result.received()).isEqualTo(2);
+        assertThat(result.duplicates()).as("the second /t1 copy").isEqualTo(1);
+        assertThat(result.unexpected())
+                .as("run-0 on /t2, a trigger it does not match")
+                .isEqualTo(1);
+        assertThat(result.missingSample()).containsExactlyInAnyOrder("/t0 run-1", "/t1 run-1");
+        assertThat(byRoute.received()).isEqualTo(4);
+        assertThat(byRoute.distinct()).isEqualTo(3);
     }
 }

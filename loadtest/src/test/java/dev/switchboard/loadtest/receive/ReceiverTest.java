@@ -7,6 +7,7 @@ import dev.switchboard.loadtest.load.EventShape;
 import dev.switchboard.loadtest.load.HttpIngressSink;
 import dev.switchboard.loadtest.load.LoadEvent;
 import dev.switchboard.loadtest.load.SendOutcome;
+import dev.switchboard.loadtest.measure.ReceiptBook;
 import dev.switchboard.loadtest.measure.Reconciliation;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -131,7 +132,7 @@ class ReceiverTest {
                 2,
                 Duration.ofSeconds(10));
         EventShape warmup = new EventShape("warmup-rx", List.of("loadtest.t0"), 0, 32);
-        receiver.newBook("warmup-");
+        receiver.newBook(ReceiptBook.Counting.BY_ID, "warmup-");
         assertThat(sink.send(List.of(warmup.event(0, nowMicros() - 2_000_000, warmup.payload())))
                         .await(10, TimeUnit.SECONDS)
                         .status())

@@ -9,6 +9,7 @@ import dev.switchboard.loadtest.measure.ArrivalWait;
 import dev.switchboard.loadtest.measure.IntervalStats;
 import dev.switchboard.loadtest.measure.LatencyStats;
 import dev.switchboard.loadtest.measure.PercentilePoint;
+import dev.switchboard.loadtest.measure.ProcessSample;
 import dev.switchboard.loadtest.measure.Reconciliation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ class ReportWriterTest {
                 "subscribers",
                 new Reconciliation(10_000, 9_998, 2, 1, 0, List.of("r-1", "r-2")),
                 new ArrivalWait.Outcome(false, 9_998, 10_000, 30, "nothing arrived for 15 s (2 missing)"),
+                499.9,
                 0,
                 0,
                 route,
@@ -76,8 +78,12 @@ class ReportWriterTest {
                                 "switchboard",
                                 switchboard,
                                 new Reconciliation(10_000, 10_000, 0, 0, 0, List.of()),
-                                delivery),
-                        new PhaseReport("e2e 500 raw", "raw-kafka", raw, null, null)),
+                                delivery,
+                                ProcessReport.between(
+                                        new ProcessSample(0, 10.0, 80, 600_000, 650_000),
+                                        new ProcessSample(25_000_000_000L, 22.5, 95, 700_000, 720_000),
+                                        10_000)),
+                        new PhaseReport("e2e 500 raw", "raw-kafka", raw, null, null, null)),
                 List.of(RampReport.of(
                         "switchboard",
                         "switchboard",
@@ -107,6 +113,12 @@ class ReportWriterTest {
         assertThat(json.path("ramps").get(0).path("maxSustainableRate").asDouble())
                 .isEqualTo(300.0);
         assertThat(json.path("phases").get(1).has("delivery")).isFalse();
+        JsonNode process = json.path("phases").get(0).path("process");
+        assertThat(process.path("cpuSeconds").asDouble()).isEqualTo(12.5);
+        assertThat(process.path("cpuSecondsPerEvent").asDouble()).isEqualTo(0.00125);
+        assertThat(process.path("threads").asInt()).isEqualTo(95);
+        assertThat(process.path("vmHwmKiB").asLong()).isEqualTo(720_000);
+        assertThat(json.path("phases").get(1).has("process")).isFalse();
 
         List<String> charts = List.of(
                 ReportCharts.latencyFile(0),
@@ -124,6 +136,10 @@ class ReportWriterTest {
             assertThat(header).startsWith(0x89, 'P', 'N', 'G');
             assertThat(html).contains("src=\"" + chart + "\"");
         }
+        assertThat(html)
+                .contains("<h2>Switchboard process</h2>")
+                .contains("<td>1.250</td>")
+                .contains("<td>703</td>");
         assertThat(html).contains("checks failed").contains("r-1, r-2").contains("max sustainable 300 ev/s");
     }
 }
