@@ -16,6 +16,7 @@ import dev.switchboard.broker.ingress.IngressSecurity;
 import dev.switchboard.broker.ingress.IngressServer;
 import dev.switchboard.broker.ingress.auth.IngressAuthenticator;
 import dev.switchboard.broker.log.EmbeddedKafka;
+import dev.switchboard.broker.log.KafkaAdminSettings;
 import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
 import dev.switchboard.broker.log.KafkaReachability;
@@ -38,12 +39,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +56,8 @@ public final class SwitchboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration TLS_POLL_INTERVAL = Duration.ofSeconds(2);
+    /** How long startup waits for Kafka to answer at all; refused credentials fail at once. */
+    private static final Duration KAFKA_ACCESS_TIMEOUT = Duration.ofSeconds(30);
 
     private final ServerConfig config;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -94,12 +95,10 @@ public final class SwitchboardServer implements AutoCloseable {
             closeables.push(kafka);
             bootstrap = kafka.bootstrapServers();
         }
-        AdminClient admin = AdminClient.create(Map.<String, Object>of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "switchboard-admin"));
+        AdminClient admin = AdminClient.create(
+                KafkaAdminSettings.of(bootstrap, config.kafka().client()));
         closeables.push(admin);
+        KafkaReachability.verify(admin, bootstrap, KAFKA_ACCESS_TIMEOUT);
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         closeables.push(registry::close);
         RuntimeMeters runtimeMeters = new RuntimeMeters(registry).bindJvm();
@@ -127,7 +126,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 bootstrap,
                 limits.maxEventBytes(),
                 limits.requestTimeout(),
-                config.kafka().producer()));
+                config.kafka().producerProperties()));
         runtimeMeters.bindKafkaClient(producer);
         brokers.topics().forEach(topic -> producer.partitionsFor(topic));
         appender = new KafkaEventAppender(vertx, producer, Clock.systemUTC());
@@ -160,7 +159,12 @@ public final class SwitchboardServer implements AutoCloseable {
         HealthChecks readiness = new HealthChecks(
                 "readyz",
                 List.of(
-                        HealthCheck.of("kafka", kafkaReachability::reachable, "Kafka is not reachable"),
+                        new HealthCheck(
+                                "kafka",
+                                () -> kafkaReachability.reachable()
+                                        ? HealthCheck.Outcome.ok()
+                                        : HealthCheck.Outcome.failed(
+                                                "Kafka is not reachable: " + kafkaReachability.problem())),
                         HealthCheck.of("config", () -> served.reloader().current() != null, "no resources loaded"),
                         HealthCheck.of("dispatch", dispatcher::positioned, "triggers are not positioned yet"),
                         HealthCheck.of("shutdown", () -> !draining, "draining")));
@@ -210,7 +214,10 @@ public final class SwitchboardServer implements AutoCloseable {
         closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
         FilterCompiler filters = new FilterCompiler(new CesqlErrorCounter(registry));
         CursorSettings cursors = new CursorSettings(
-                bootstrap, config.kafka().consumer(), ProcessIdentity.loadOrCreate(config.dataDir()), STARTUP_TIMEOUT);
+                bootstrap,
+                config.kafka().consumerProperties(),
+                ProcessIdentity.loadOrCreate(config.dataDir()),
+                STARTUP_TIMEOUT);
         Dispatcher started = new Dispatcher(
                 new KafkaCursorFactory(
                         cursors, admin, vertx, delivery, filters, new TriggerBacklogs(registry, Clock.systemUTC())),

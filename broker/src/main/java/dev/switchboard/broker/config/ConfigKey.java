@@ -30,6 +30,7 @@ public enum ConfigKey {
     KAFKA_PARTITIONS("kafka.partitions"),
     KAFKA_REPLICATION_FACTOR("kafka.replicationFactor"),
     KAFKA_MIN_INSYNC_REPLICAS("kafka.minInsyncReplicas"),
+    KAFKA_CLIENT("kafka.client", Shape.MAP),
     KAFKA_PRODUCER("kafka.producer", Shape.MAP),
     KAFKA_CONSUMER("kafka.consumer", Shape.MAP),
     EGRESS_ALLOW("egress.allow", Shape.LIST),
