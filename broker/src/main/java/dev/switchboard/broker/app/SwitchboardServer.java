@@ -3,6 +3,7 @@ package dev.switchboard.broker.app;
 import dev.switchboard.broker.config.Ports;
 import dev.switchboard.broker.config.PortsFile;
 import dev.switchboard.broker.config.ServerConfig;
+import dev.switchboard.broker.delivery.EgressCredentials;
 import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.broker.delivery.HttpEventDelivery;
 import dev.switchboard.broker.dispatch.CesqlErrorCounter;
@@ -203,6 +204,9 @@ public final class SwitchboardServer implements AutoCloseable {
      */
     private Dispatcher startDispatch(
             String bootstrap, Admin admin, PrometheusMeterRegistry registry, ServedResources served) {
+        EgressCredentials credentials = EgressCredentials.of(
+                vertx, config.egressAuth(), Clock.systemUTC(), EgressCredentials.DEFAULT_POLL_INTERVAL);
+        closeables.push(credentials);
         HttpEventDelivery delivery = HttpEventDelivery.create(
                 vertx,
                 appender,
@@ -210,7 +214,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 Clock.systemUTC(),
                 RandomGenerator.getDefault(),
                 config.egress(),
-                egressRefusals);
+                egressRefusals,
+                credentials);
         closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
         FilterCompiler filters = new FilterCompiler(new CesqlErrorCounter(registry));
         CursorSettings cursors = new CursorSettings(

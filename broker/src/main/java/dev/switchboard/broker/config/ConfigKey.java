@@ -47,6 +47,7 @@ public enum ConfigKey {
     TLS_INGRESS_CLIENT_CA_FILE("tls.ingress.clientCaFile"),
     TLS_OPS_CERT_FILE("tls.ops.certFile"),
     TLS_OPS_KEY_FILE("tls.ops.keyFile"),
+    EGRESS_AUTH("egressAuth", Shape.RECORDS),
     SHUTDOWN_DRAIN_TIMEOUT("shutdown.drainTimeout");
 
     /** The shape of a key's value, which decides how it is written in each source. */

@@ -2,6 +2,7 @@ package dev.switchboard.broker.config;
 
 import static dev.switchboard.broker.config.ConfigKey.DATA_DIR;
 import static dev.switchboard.broker.config.ConfigKey.EGRESS_ALLOW;
+import static dev.switchboard.broker.config.ConfigKey.EGRESS_AUTH;
 import static dev.switchboard.broker.config.ConfigKey.EGRESS_DENY;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_HOST;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_IDLE_TIMEOUT;
@@ -20,6 +21,7 @@ import static dev.switchboard.broker.config.ConfigKey.SHUTDOWN_DRAIN_TIMEOUT;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,6 +66,8 @@ final class ServerConfigBinder {
         TlsConfig tls = access.tls(settings);
         ShutdownConfig shutdown = new ShutdownConfig(
                 settings.get(SHUTDOWN_DRAIN_TIMEOUT, (k, v) -> reader.duration(k, v, true), DEFAULT_DRAIN_TIMEOUT));
+        Map<String, EgressAuth> egressAuth =
+                settings.get(EGRESS_AUTH, new EgressAuthReader(reader, problems)::read, Map.of());
         return new ServerConfig(
                 ingress,
                 ops,
@@ -76,6 +80,7 @@ final class ServerConfigBinder {
                 refs,
                 auth,
                 tls,
+                egressAuth,
                 shutdown,
                 problems.warnings());
     }
