@@ -16,12 +16,14 @@ import dev.switchboard.broker.ingress.IngressLimits;
 import dev.switchboard.broker.ingress.IngressSecurity;
 import dev.switchboard.broker.ingress.IngressServer;
 import dev.switchboard.broker.ingress.auth.IngressAuthenticator;
+import dev.switchboard.broker.ingress.auth.TokensFile;
 import dev.switchboard.broker.log.EmbeddedKafka;
 import dev.switchboard.broker.log.KafkaAdminSettings;
 import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
 import dev.switchboard.broker.log.KafkaReachability;
 import dev.switchboard.broker.ops.ConfigStatus;
+import dev.switchboard.broker.ops.ControlAccess;
 import dev.switchboard.broker.ops.HealthCheck;
 import dev.switchboard.broker.ops.HealthChecks;
 import dev.switchboard.broker.ops.OpsServer;
@@ -176,7 +178,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 registry,
                 readiness,
                 ConfigStatus.of(served.reloader()),
-                new TriggerRuntime(new DispatcherControl(dispatcher), egressRefusals),
+                new TriggerRuntime(new DispatcherControl(dispatcher), egressRefusals, controlAccess()),
                 ingressUrl);
         int opsPort = ops.listen(
                         config.ops().host(),
@@ -190,6 +192,17 @@ public final class SwitchboardServer implements AutoCloseable {
 
         ports = new Ports(ingressPort, opsPort, bootstrap);
         new PortsFile(config.dataDir()).write(ports);
+    }
+
+    /** Who may replay and redrive (SPEC §6): same origin only, and a token of {@code ops.tokensFile} when set. */
+    private ControlAccess controlAccess() {
+        String host = config.ops().host();
+        if (config.ops().tokensFile().isEmpty()) {
+            return ControlAccess.sameOrigin(host);
+        }
+        TokensFile tokens = TokensFile.watch(vertx, config.ops().tokensFile().get(), TLS_POLL_INTERVAL);
+        closeables.push(tokens);
+        return ControlAccess.withTokens(host, tokens);
     }
 
     /** The one registry every stage records into, as {@code /metrics} shows it. */

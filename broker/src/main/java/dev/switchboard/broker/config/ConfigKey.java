@@ -24,6 +24,7 @@ public enum ConfigKey {
     INGRESS_MAX_CONNECTIONS("ingress.maxConnections"),
     OPS_HOST("ops.host"),
     OPS_PORT("ops.port"),
+    OPS_TOKENS_FILE("ops.tokensFile"),
     DATA_DIR("dataDir"),
     RESOURCES("resources", Shape.LIST),
     KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrapServers"),

@@ -14,6 +14,7 @@ import static dev.switchboard.broker.config.ConfigKey.INGRESS_REQUEST_TIMEOUT;
 import static dev.switchboard.broker.config.ConfigKey.METRICS_EVENT_TYPE_TAG;
 import static dev.switchboard.broker.config.ConfigKey.OPS_HOST;
 import static dev.switchboard.broker.config.ConfigKey.OPS_PORT;
+import static dev.switchboard.broker.config.ConfigKey.OPS_TOKENS_FILE;
 import static dev.switchboard.broker.config.ConfigKey.REFS;
 import static dev.switchboard.broker.config.ConfigKey.RESOURCES;
 import static dev.switchboard.broker.config.ConfigKey.SHUTDOWN_DRAIN_TIMEOUT;
@@ -56,7 +57,8 @@ final class ServerConfigBinder {
         IngressConfig ingress = ingress(settings);
         OpsConfig ops = new OpsConfig(
                 settings.get(OPS_HOST, this::host, DEFAULT_OPS_HOST),
-                settings.get(OPS_PORT, this::port, DEFAULT_OPS_PORT));
+                settings.get(OPS_PORT, this::port, DEFAULT_OPS_PORT),
+                settings.get(OPS_TOKENS_FILE, reader::path));
         KafkaConfig kafka = new KafkaConfigBinder(problems).bind(settings);
         EgressConfig egress = new EgressConfig(
                 settings.get(EGRESS_ALLOW, reader::cidrs, List.of()),
