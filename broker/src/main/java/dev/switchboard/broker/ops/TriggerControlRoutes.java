@@ -108,11 +108,19 @@ final class TriggerControlRoutes {
             JsonAnswers.send(ctx, 401, JsonAnswers.error(refused.get()));
             return false;
         }
-        if (ctx.body().length() > 0 && !json(ctx.request().getHeader("Content-Type"))) {
+        if (hasBody(ctx) && !json(ctx.request().getHeader("Content-Type"))) {
             JsonAnswers.send(ctx, 415, JsonAnswers.error("the body must be JSON (Content-Type: application/json)"));
             return false;
         }
         return true;
+    }
+
+    /** Whether the request carried a body, also one the body handler took apart (a multipart form). */
+    private static boolean hasBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        return ctx.body().length() > 0
+                || ctx.request().getHeader("Transfer-Encoding") != null
+                || (length != null && !length.strip().equals("0"));
     }
 
     private static boolean json(String contentType) {
