@@ -9,7 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Calls the operations API of a running server (SPEC §6) for the trigger commands: POSTs to {@code
@@ -20,10 +23,17 @@ final class OpsClient {
 
     private final URI ops;
     private final Duration timeout;
+    private final Optional<Path> tokenFile;
 
     OpsClient(String ops, Duration timeout) {
+        this(ops, timeout, Optional.empty());
+    }
+
+    /** @param tokenFile a file holding the bearer token the server's {@code ops.tokensFile} asks for (SPEC §6) */
+    OpsClient(String ops, Duration timeout, Optional<Path> tokenFile) {
         this.ops = URI.create(ops.replaceAll("/+$", ""));
         this.timeout = timeout;
+        this.tokenFile = tokenFile;
     }
 
     /** POSTs {@code body} (JSON, or none when null) and returns 0 when the server answered 202, else 1. */
@@ -32,6 +42,18 @@ final class OpsClient {
         URI uri = URI.create(ops + "/api/v1/namespaces/" + encode(trigger.namespace()) + "/triggers/"
                 + encode(trigger.name()) + "/" + action);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+        if (tokenFile.isPresent()) {
+            try {
+                String token = Files.readString(tokenFile.get(), StandardCharsets.UTF_8)
+                        .strip();
+                request.header("Authorization", "Bearer " + token);
+            } catch (IOException e) {
+                err.println(action + " failed: cannot read --token-file " + tokenFile.get() + " ("
+                        + e.getClass().getSimpleName() + ")");
+                err.flush();
+                return 1;
+            }
+        }
         if (body == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         } else {

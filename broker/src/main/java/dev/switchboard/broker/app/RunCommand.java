@@ -3,6 +3,7 @@ package dev.switchboard.broker.app;
 import dev.switchboard.broker.config.ConfigException;
 import dev.switchboard.broker.config.ConfigLoader;
 import dev.switchboard.broker.config.ServerConfig;
+import dev.switchboard.broker.log.KafkaAccessException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ import sun.misc.Signal;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Start the Switchboard server.")
 final class RunCommand implements Callable<Integer> {
     static final int EXIT_BAD_CONFIG = 2;
+    /** Kafka refused the credentials or certificate, or did not answer (SPEC §3): the server never got ready. */
+    static final int EXIT_NO_KAFKA = 1;
+
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Spec
@@ -87,6 +91,11 @@ final class RunCommand implements Callable<Integer> {
             err.println(e.getMessage());
             err.flush();
             return EXIT_BAD_CONFIG;
+        } catch (KafkaAccessException e) {
+            err.println("switchboard: cannot use Kafka: " + e.getMessage());
+            err.flush();
+            LOG.error("cannot use Kafka: {}", e.getMessage());
+            return EXIT_NO_KAFKA;
         }
         out.println(Banner.render(config, server.ports()));
         out.flush();

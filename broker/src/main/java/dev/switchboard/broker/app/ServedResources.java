@@ -3,6 +3,7 @@ package dev.switchboard.broker.app;
 import dev.switchboard.broker.config.ServerConfig;
 import dev.switchboard.broker.telemetry.MetricNames;
 import dev.switchboard.triggers.model.Diagnostic;
+import dev.switchboard.triggers.model.EgressAuthCatalog;
 import dev.switchboard.triggers.model.ResourceSet;
 import dev.switchboard.triggers.reload.Generation;
 import dev.switchboard.triggers.reload.ReloadResult;
@@ -38,7 +39,8 @@ final class ServedResources implements AutoCloseable {
     static ServedResources start(ServerConfig config, BrokerTopics brokers, MeterRegistry registry, Clock clock)
             throws InvalidResourcesException, IOException {
         List<Path> paths = ResourcePaths.of(config);
-        LoadResult initial = new ResourceLoader().load(paths, ResourcePaths.refs(config));
+        EgressAuthCatalog credentials = EgressAuthNames.of(config.egressAuth());
+        LoadResult initial = new ResourceLoader(credentials).load(paths, ResourcePaths.refs(config));
         if (!(initial instanceof LoadResult.Valid valid)) {
             throw new InvalidResourcesException(initial.diagnostics(), initial.summary());
         }
@@ -51,7 +53,12 @@ final class ServedResources implements AutoCloseable {
                 resources.triggers().size(),
                 paths.isEmpty() ? "no resource files (implicit broker default/default)" : paths);
         WatchedResources watched = WatchedResources.start(
-                paths, ResourcePaths.refs(config), resources, WatchedResources.DEFAULT_QUIET_PERIOD, clock);
+                paths,
+                ResourcePaths.refs(config),
+                credentials,
+                resources,
+                WatchedResources.DEFAULT_QUIET_PERIOD,
+                clock);
         Counter applied = reloads(registry, ReloadResult.Outcome.APPLIED);
         Counter rejected = reloads(registry, ReloadResult.Outcome.REJECTED);
         watched.reloader().addListener((result, current) -> {

@@ -3,6 +3,7 @@ package dev.switchboard.broker.app;
 import dev.switchboard.broker.config.Ports;
 import dev.switchboard.broker.config.PortsFile;
 import dev.switchboard.broker.config.ServerConfig;
+import dev.switchboard.broker.delivery.EgressCredentials;
 import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.broker.delivery.HttpEventDelivery;
 import dev.switchboard.broker.dispatch.CesqlErrorCounter;
@@ -15,11 +16,14 @@ import dev.switchboard.broker.ingress.IngressLimits;
 import dev.switchboard.broker.ingress.IngressSecurity;
 import dev.switchboard.broker.ingress.IngressServer;
 import dev.switchboard.broker.ingress.auth.IngressAuthenticator;
+import dev.switchboard.broker.ingress.auth.TokensFile;
 import dev.switchboard.broker.log.EmbeddedKafka;
+import dev.switchboard.broker.log.KafkaAdminSettings;
 import dev.switchboard.broker.log.KafkaEventAppender;
 import dev.switchboard.broker.log.KafkaProducerSettings;
 import dev.switchboard.broker.log.KafkaReachability;
 import dev.switchboard.broker.ops.ConfigStatus;
+import dev.switchboard.broker.ops.ControlAccess;
 import dev.switchboard.broker.ops.HealthCheck;
 import dev.switchboard.broker.ops.HealthChecks;
 import dev.switchboard.broker.ops.OpsServer;
@@ -38,12 +42,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,8 @@ public final class SwitchboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration TLS_POLL_INTERVAL = Duration.ofSeconds(2);
+    /** How long startup waits for Kafka to answer at all; refused credentials fail at once. */
+    private static final Duration KAFKA_ACCESS_TIMEOUT = Duration.ofSeconds(30);
 
     private final ServerConfig config;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -94,12 +98,10 @@ public final class SwitchboardServer implements AutoCloseable {
             closeables.push(kafka);
             bootstrap = kafka.bootstrapServers();
         }
-        AdminClient admin = AdminClient.create(Map.<String, Object>of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "switchboard-admin"));
+        AdminClient admin = AdminClient.create(
+                KafkaAdminSettings.of(bootstrap, config.kafka().client()));
         closeables.push(admin);
+        KafkaReachability.verify(admin, bootstrap, KAFKA_ACCESS_TIMEOUT);
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         closeables.push(registry::close);
         RuntimeMeters runtimeMeters = new RuntimeMeters(registry).bindJvm();
@@ -127,7 +129,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 bootstrap,
                 limits.maxEventBytes(),
                 limits.requestTimeout(),
-                config.kafka().producer()));
+                config.kafka().producerProperties()));
         runtimeMeters.bindKafkaClient(producer);
         brokers.topics().forEach(topic -> producer.partitionsFor(topic));
         appender = new KafkaEventAppender(vertx, producer, Clock.systemUTC());
@@ -160,7 +162,12 @@ public final class SwitchboardServer implements AutoCloseable {
         HealthChecks readiness = new HealthChecks(
                 "readyz",
                 List.of(
-                        HealthCheck.of("kafka", kafkaReachability::reachable, "Kafka is not reachable"),
+                        new HealthCheck(
+                                "kafka",
+                                () -> kafkaReachability.reachable()
+                                        ? HealthCheck.Outcome.ok()
+                                        : HealthCheck.Outcome.failed(
+                                                "Kafka is not reachable: " + kafkaReachability.problem())),
                         HealthCheck.of("config", () -> served.reloader().current() != null, "no resources loaded"),
                         HealthCheck.of("dispatch", dispatcher::positioned, "triggers are not positioned yet"),
                         HealthCheck.of("shutdown", () -> !draining, "draining")));
@@ -171,7 +178,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 registry,
                 readiness,
                 ConfigStatus.of(served.reloader()),
-                new TriggerRuntime(new DispatcherControl(dispatcher), egressRefusals),
+                new TriggerRuntime(new DispatcherControl(dispatcher), egressRefusals, controlAccess()),
                 ingressUrl);
         int opsPort = ops.listen(
                         config.ops().host(),
@@ -187,6 +194,17 @@ public final class SwitchboardServer implements AutoCloseable {
         new PortsFile(config.dataDir()).write(ports);
     }
 
+    /** Who may replay and redrive (SPEC §6): same origin only, and a token of {@code ops.tokensFile} when set. */
+    private ControlAccess controlAccess() {
+        String host = config.ops().host();
+        if (config.ops().tokensFile().isEmpty()) {
+            return ControlAccess.sameOrigin(host);
+        }
+        TokensFile tokens = TokensFile.watch(vertx, config.ops().tokensFile().get(), TLS_POLL_INTERVAL);
+        closeables.push(tokens);
+        return ControlAccess.withTokens(host, tokens);
+    }
+
     /** The one registry every stage records into, as {@code /metrics} shows it. */
     public MeterRegistry meterRegistry() {
         return registry;
@@ -199,6 +217,9 @@ public final class SwitchboardServer implements AutoCloseable {
      */
     private Dispatcher startDispatch(
             String bootstrap, Admin admin, PrometheusMeterRegistry registry, ServedResources served) {
+        EgressCredentials credentials = EgressCredentials.of(
+                vertx, config.egressAuth(), Clock.systemUTC(), EgressCredentials.DEFAULT_POLL_INTERVAL);
+        closeables.push(credentials);
         HttpEventDelivery delivery = HttpEventDelivery.create(
                 vertx,
                 appender,
@@ -206,11 +227,15 @@ public final class SwitchboardServer implements AutoCloseable {
                 Clock.systemUTC(),
                 RandomGenerator.getDefault(),
                 config.egress(),
-                egressRefusals);
+                egressRefusals,
+                credentials);
         closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
         FilterCompiler filters = new FilterCompiler(new CesqlErrorCounter(registry));
         CursorSettings cursors = new CursorSettings(
-                bootstrap, config.kafka().consumer(), ProcessIdentity.loadOrCreate(config.dataDir()), STARTUP_TIMEOUT);
+                bootstrap,
+                config.kafka().consumerProperties(),
+                ProcessIdentity.loadOrCreate(config.dataDir()),
+                STARTUP_TIMEOUT);
         Dispatcher started = new Dispatcher(
                 new SharedReaderCursorFactory(
                         cursors, admin, vertx, delivery, filters, new TriggerBacklogs(registry, Clock.systemUTC())),

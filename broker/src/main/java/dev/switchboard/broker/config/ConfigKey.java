@@ -24,12 +24,14 @@ public enum ConfigKey {
     INGRESS_MAX_CONNECTIONS("ingress.maxConnections"),
     OPS_HOST("ops.host"),
     OPS_PORT("ops.port"),
+    OPS_TOKENS_FILE("ops.tokensFile"),
     DATA_DIR("dataDir"),
     RESOURCES("resources", Shape.LIST),
     KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrapServers"),
     KAFKA_PARTITIONS("kafka.partitions"),
     KAFKA_REPLICATION_FACTOR("kafka.replicationFactor"),
     KAFKA_MIN_INSYNC_REPLICAS("kafka.minInsyncReplicas"),
+    KAFKA_CLIENT("kafka.client", Shape.MAP),
     KAFKA_PRODUCER("kafka.producer", Shape.MAP),
     KAFKA_CONSUMER("kafka.consumer", Shape.MAP),
     EGRESS_ALLOW("egress.allow", Shape.LIST),
@@ -46,6 +48,7 @@ public enum ConfigKey {
     TLS_INGRESS_CLIENT_CA_FILE("tls.ingress.clientCaFile"),
     TLS_OPS_CERT_FILE("tls.ops.certFile"),
     TLS_OPS_KEY_FILE("tls.ops.keyFile"),
+    EGRESS_AUTH("egressAuth", Shape.RECORDS),
     SHUTDOWN_DRAIN_TIMEOUT("shutdown.drainTimeout");
 
     /** The shape of a key's value, which decides how it is written in each source. */

@@ -1,6 +1,7 @@
 package dev.switchboard.broker.config;
 
 import static dev.switchboard.broker.config.ConfigKey.KAFKA_BOOTSTRAP_SERVERS;
+import static dev.switchboard.broker.config.ConfigKey.KAFKA_CLIENT;
 import static dev.switchboard.broker.config.ConfigKey.KAFKA_CONSUMER;
 import static dev.switchboard.broker.config.ConfigKey.KAFKA_MIN_INSYNC_REPLICAS;
 import static dev.switchboard.broker.config.ConfigKey.KAFKA_PARTITIONS;
@@ -60,7 +61,18 @@ final class KafkaConfigBinder {
         Map<String, String> producer = settings.get(KAFKA_PRODUCER, reader::properties, Map.of());
         warnOnWeakenedProducer(producer, settings.origin(KAFKA_PRODUCER));
         Map<String, String> consumer = settings.get(KAFKA_CONSUMER, reader::properties, Map.of());
-        return new KafkaConfig(bootstrap, partitions, replicationFactor, minInsync, producer, consumer);
+        Map<String, String> client = settings.get(KAFKA_CLIENT, reader::properties, Map.of());
+        new KafkaPropertiesCheck(problems)
+                .check(
+                        client,
+                        producer,
+                        consumer,
+                        Map.of(
+                                KAFKA_CLIENT.path(), settings.origin(KAFKA_CLIENT),
+                                KAFKA_PRODUCER.path(), settings.origin(KAFKA_PRODUCER),
+                                KAFKA_CONSUMER.path(), settings.origin(KAFKA_CONSUMER)),
+                        embedded);
+        return new KafkaConfig(bootstrap, partitions, replicationFactor, minInsync, client, producer, consumer);
     }
 
     private int minInsyncReplicas(Settings settings, boolean embedded, int replicationFactor) {

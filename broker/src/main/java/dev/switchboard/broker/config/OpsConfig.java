@@ -1,4 +1,20 @@
 package dev.switchboard.broker.config;
 
-/** The operations listener (SPEC §3, §6); {@code port} 0 means a free port chosen at bind time. */
-public record OpsConfig(String host, int port) {}
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The operations listener (SPEC §3, §6); {@code port} 0 means a free port chosen at bind time. With {@code
+ * tokensFile} (the format of {@code auth.tokensFile}) the API's POSTs need one of its bearer tokens.
+ */
+public record OpsConfig(String host, int port, Optional<Path> tokensFile) {
+    public OpsConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(tokensFile, "tokensFile");
+    }
+
+    public OpsConfig(String host, int port) {
+        this(host, port, Optional.empty());
+    }
+}

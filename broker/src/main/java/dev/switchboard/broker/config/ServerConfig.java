@@ -3,13 +3,14 @@ package dev.switchboard.broker.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The whole server configuration (SPEC §3) after precedence, defaults and validation. {@code
  * defaultResources} is true when no source set {@code resources}: the default {@code ./switchboard.d}
  * is then used only if it exists (SPEC §1). {@code warnings} are the adjustments and ignored settings of
- * the load, for the caller to log.
+ * the load, for the caller to log. {@code egressAuth} holds the named subscriber credentials (SPEC §7) by name.
  */
 public record ServerConfig(
         IngressConfig ingress,
@@ -23,12 +24,14 @@ public record ServerConfig(
         List<RefMapping> refs,
         AuthConfig auth,
         TlsConfig tls,
+        Map<String, EgressAuth> egressAuth,
         ShutdownConfig shutdown,
         List<String> warnings) {
 
     public ServerConfig {
         resources = List.copyOf(resources);
         refs = List.copyOf(refs);
+        egressAuth = Map.copyOf(egressAuth);
         warnings = List.copyOf(warnings);
     }
 

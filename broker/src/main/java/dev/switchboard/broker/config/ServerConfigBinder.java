@@ -2,6 +2,7 @@ package dev.switchboard.broker.config;
 
 import static dev.switchboard.broker.config.ConfigKey.DATA_DIR;
 import static dev.switchboard.broker.config.ConfigKey.EGRESS_ALLOW;
+import static dev.switchboard.broker.config.ConfigKey.EGRESS_AUTH;
 import static dev.switchboard.broker.config.ConfigKey.EGRESS_DENY;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_HOST;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_IDLE_TIMEOUT;
@@ -13,6 +14,7 @@ import static dev.switchboard.broker.config.ConfigKey.INGRESS_REQUEST_TIMEOUT;
 import static dev.switchboard.broker.config.ConfigKey.METRICS_EVENT_TYPE_TAG;
 import static dev.switchboard.broker.config.ConfigKey.OPS_HOST;
 import static dev.switchboard.broker.config.ConfigKey.OPS_PORT;
+import static dev.switchboard.broker.config.ConfigKey.OPS_TOKENS_FILE;
 import static dev.switchboard.broker.config.ConfigKey.REFS;
 import static dev.switchboard.broker.config.ConfigKey.RESOURCES;
 import static dev.switchboard.broker.config.ConfigKey.SHUTDOWN_DRAIN_TIMEOUT;
@@ -20,6 +22,7 @@ import static dev.switchboard.broker.config.ConfigKey.SHUTDOWN_DRAIN_TIMEOUT;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,7 +57,8 @@ final class ServerConfigBinder {
         IngressConfig ingress = ingress(settings);
         OpsConfig ops = new OpsConfig(
                 settings.get(OPS_HOST, this::host, DEFAULT_OPS_HOST),
-                settings.get(OPS_PORT, this::port, DEFAULT_OPS_PORT));
+                settings.get(OPS_PORT, this::port, DEFAULT_OPS_PORT),
+                settings.get(OPS_TOKENS_FILE, reader::path));
         KafkaConfig kafka = new KafkaConfigBinder(problems).bind(settings);
         EgressConfig egress = new EgressConfig(
                 settings.get(EGRESS_ALLOW, reader::cidrs, List.of()),
@@ -64,6 +68,8 @@ final class ServerConfigBinder {
         TlsConfig tls = access.tls(settings);
         ShutdownConfig shutdown = new ShutdownConfig(
                 settings.get(SHUTDOWN_DRAIN_TIMEOUT, (k, v) -> reader.duration(k, v, true), DEFAULT_DRAIN_TIMEOUT));
+        Map<String, EgressAuth> egressAuth =
+                settings.get(EGRESS_AUTH, new EgressAuthReader(reader, problems)::read, Map.of());
         return new ServerConfig(
                 ingress,
                 ops,
@@ -76,6 +82,7 @@ final class ServerConfigBinder {
                 refs,
                 auth,
                 tls,
+                egressAuth,
                 shutdown,
                 problems.warnings());
     }

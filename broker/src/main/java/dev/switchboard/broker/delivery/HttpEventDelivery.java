@@ -57,6 +57,7 @@ public final class HttpEventDelivery implements EventDelivery {
     private final InsistentAppender log;
     private final DeliveryMetrics metrics;
     private final EgressRefusals refusals;
+    private final EgressCredentials credentials;
     private final Map<ResourceId, Set<DeliveryRun>> runs = new ConcurrentHashMap<>();
 
     /**
@@ -98,8 +99,23 @@ public final class HttpEventDelivery implements EventDelivery {
             DeliverySettings settings,
             EgressGuard egress,
             EgressRefusals refusals) {
+        this(vertx, log, decider, registry, random, settings, egress, refusals, EgressCredentials.none());
+    }
+
+    /** @param credentials the {@code egressAuth} entries triggers name for subscribers and sinks (SPEC §7) */
+    public HttpEventDelivery(
+            Vertx vertx,
+            EventAppender log,
+            DeliveryDecider decider,
+            MeterRegistry registry,
+            RandomGenerator random,
+            DeliverySettings settings,
+            EgressGuard egress,
+            EgressRefusals refusals,
+            EgressCredentials credentials) {
         this.vertx = vertx;
         this.refusals = refusals;
+        this.credentials = credentials;
         this.clients = new OriginClients(vertx, settings.maxConnectionsPerOrigin());
         this.poster = new RetryingPoster(
                 new HttpAttempt(vertx, settings.maxResponseBytes(), egress),
@@ -130,6 +146,19 @@ public final class HttpEventDelivery implements EventDelivery {
             RandomGenerator random,
             EgressConfig egress,
             EgressRefusals refusals) {
+        return create(vertx, log, registry, clock, random, egress, refusals, EgressCredentials.none());
+    }
+
+    /** As above, presenting {@code credentials} to the subscribers and sinks that name them (SPEC §7). */
+    public static HttpEventDelivery create(
+            Vertx vertx,
+            EventAppender log,
+            MeterRegistry registry,
+            Clock clock,
+            RandomGenerator random,
+            EgressConfig egress,
+            EgressRefusals refusals,
+            EgressCredentials credentials) {
         DeliveryDecider decider = new DeliveryDecider(
                 new StatusClassifier(), new JitteredBackoff(Jitter.from(random)), new RetryAfterParser(clock));
         return new HttpEventDelivery(
@@ -140,7 +169,8 @@ public final class HttpEventDelivery implements EventDelivery {
                 random,
                 DeliverySettings.defaults(),
                 EgressGuard.of(vertx, egress),
-                refusals);
+                refusals,
+                credentials);
     }
 
     /** The last egress refusal of each trigger, for the trigger's condition. */
@@ -187,7 +217,8 @@ public final class HttpEventDelivery implements EventDelivery {
                         target.subscriber(), target.trigger(), target.options().caBundle()),
                 target.subscriber(),
                 encoder.encode(event.event(), target.policy().format(), event.transportHeaders(), true),
-                target.policy());
+                target.policy(),
+                credentials.authorization(target.options().subscriberAuth()));
         return poster.post(run, posting, answer -> replyProblem(target, answer), (exchange, verdict, elapsed) -> {
                     if (exchange instanceof Exchange.Answered answer) {
                         metrics.dispatchDuration(target, answer.status(), elapsed);
@@ -247,7 +278,8 @@ public final class HttpEventDelivery implements EventDelivery {
                 () -> clients.clientFor(sink, target.trigger(), target.options().caBundle()),
                 sink,
                 encoder.encode(dead, target.policy().format(), event.transportHeaders(), false),
-                target.policy());
+                target.policy(),
+                credentials.authorization(target.options().deadLetterAuth()));
         return poster.post(
                         run,
                         posting,

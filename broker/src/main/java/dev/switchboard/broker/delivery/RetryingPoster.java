@@ -1,10 +1,13 @@
 package dev.switchboard.broker.delivery;
 
+import dev.switchboard.triggers.policy.AttemptResult;
 import dev.switchboard.triggers.policy.DeliveryDecider;
 import dev.switchboard.triggers.policy.DeliveryPolicy;
 import dev.switchboard.triggers.policy.Verdict;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,10 +33,21 @@ final class RetryingPoster {
     }
 
     /**
-     * Where to POST, what, and under which policy. {@code client} is asked for the connection pool at each attempt;
-     * a failed pool (a CA bundle that cannot be read) fails that attempt like a transport error.
+     * Where to POST, what, under which policy and with which credentials. {@code client} is asked for the connection
+     * pool at each attempt; a failed pool (a CA bundle that cannot be read) fails that attempt like a transport
+     * error, and so does a credential that cannot be had (a token endpoint that is down, SPEC §7).
      */
-    record Posting(Supplier<Future<HttpClient>> client, URI url, OutgoingRequest request, DeliveryPolicy policy) {}
+    record Posting(
+            Supplier<Future<HttpClient>> client,
+            URI url,
+            OutgoingRequest request,
+            DeliveryPolicy policy,
+            AttemptAuthorization authorization) {
+
+        Posting(Supplier<Future<HttpClient>> client, URI url, OutgoingRequest request, DeliveryPolicy policy) {
+            this(client, url, request, policy, AttemptAuthorization.NONE);
+        }
+    }
 
     Future<PostOutcome> post(DeliveryRun run, Posting posting, AnswerCheck check, AttemptListener listener) {
         return attemptFrom(1, run, posting, check, listener);
@@ -42,11 +56,7 @@ final class RetryingPoster {
     private Future<PostOutcome> attemptFrom(
             int n, DeliveryRun run, Posting posting, AnswerCheck check, AttemptListener listener) {
         long started = nanoTime.getAsLong();
-        return run.unlessAbandoned(() -> attempt.post(
-                        posting.client(),
-                        posting.url(),
-                        posting.request(),
-                        posting.policy().timeout()))
+        return run.unlessAbandoned(() -> authorized(posting))
                 .compose(exchange -> run.unlessAbandoned(() -> {
                     Verdict verdict = judge(n, posting.policy(), exchange, check);
                     listener.attempted(exchange, verdict, Duration.ofNanos(nanoTime.getAsLong() - started));
@@ -61,6 +71,51 @@ final class RetryingPoster {
                     }
                     return Future.succeededFuture(new PostOutcome.GaveUp((Verdict.GiveUp) verdict, answer, n));
                 }));
+    }
+
+    /**
+     * One attempt with the destination's current credentials. A 401 to a credential that can be renewed (an OAuth 2.0
+     * token) is repeated once at once with a new one, within the same attempt: it does not count against {@code
+     * retry}, and a second 401 is judged as any 4xx (SPEC §7, §5 "Outcome by status").
+     */
+    private Future<Exchange> authorized(Posting posting) {
+        return withCredentials(posting).compose(exchange -> {
+            if (exchange.sent().isPresent()
+                    && exchange.exchange() instanceof Exchange.Answered answer
+                    && answer.status() == 401
+                    && posting.authorization()
+                            .renewAfterRejection(exchange.sent().get())) {
+                return withCredentials(posting).map(CredentialedExchange::exchange);
+            }
+            return Future.succeededFuture(exchange.exchange());
+        });
+    }
+
+    private record CredentialedExchange(Optional<String> sent, Exchange exchange) {}
+
+    private Future<CredentialedExchange> withCredentials(Posting posting) {
+        return posting.authorization().header().transform(header -> {
+            if (header.failed()) {
+                return Future.succeededFuture(new CredentialedExchange(
+                        Optional.empty(),
+                        new Exchange.Unanswered(new AttemptResult.TransportError(
+                                "no credentials for " + posting.url().getHost() + ": "
+                                        + header.cause().getMessage()))));
+            }
+            Optional<String> authorization = header.result();
+            OutgoingRequest request = posting.request();
+            if (authorization.isPresent()) {
+                MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
+                headers.set(HttpHeaders.AUTHORIZATION, authorization.get());
+                request = new OutgoingRequest(headers, request.body());
+            }
+            return attempt.post(
+                            posting.client(),
+                            posting.url(),
+                            request,
+                            posting.policy().timeout())
+                    .map(exchange -> new CredentialedExchange(authorization, exchange));
+        });
     }
 
     private Verdict judge(int n, DeliveryPolicy policy, Exchange exchange, AnswerCheck check) {

@@ -62,7 +62,7 @@ public final class OpsServer {
         this.readiness = readiness;
         this.views = new ResourceViews(
                 config, new MeterReadings(registry), readiness, triggers.egressRefusals(), ingressUrl);
-        this.controls = new TriggerControlRoutes(config, triggers.control());
+        this.controls = new TriggerControlRoutes(config, triggers.control(), triggers.access());
     }
 
     /** Listens on {@code host:port} (0 = a free port); completes with the bound port. */

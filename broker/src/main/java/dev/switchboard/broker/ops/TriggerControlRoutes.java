@@ -30,19 +30,39 @@ import java.util.function.Function;
  *   <li>accepted: 202, replay {@code {"trigger", "from"}}, redrive {@code {"events": N}}; the dispatcher failing:
  *       503 with its message.
  * </ul>
+ *
+ * <p>Before any of that, who is calling (SPEC §6, checked in this order, nothing done on a refusal):
+ *
+ * <ul>
+ *   <li>an {@code Origin} header that is not the ops server's own: 403 (a page of another origin in an operator's
+ *       browser must not replay or redrive: cross-site request forgery);
+ *   <li>with {@code ops.tokensFile}, no valid {@code Authorization: Bearer} token: 401 with {@code
+ *       WWW-Authenticate};
+ *   <li>a body whose {@code Content-Type} is not {@code application/json}: 415 (a browser cannot send JSON
+ *       cross-origin without a preflight, which this server never answers with CORS headers).
+ * </ul>
  */
 final class TriggerControlRoutes {
     private static final Set<String> REPLAY_FIELDS = Set.of("from");
 
     private final ConfigStatus config;
     private final TriggerControl control;
+    private final ControlAccess access;
 
     TriggerControlRoutes(ConfigStatus config, TriggerControl control) {
+        this(config, control, ControlAccess.sameOrigin("127.0.0.1"));
+    }
+
+    TriggerControlRoutes(ConfigStatus config, TriggerControl control, ControlAccess access) {
         this.config = config;
         this.control = control;
+        this.access = access;
     }
 
     void replay(RoutingContext ctx) {
+        if (!allowed(ctx)) {
+            return;
+        }
         Optional<ResourceId> trigger = readyTrigger(ctx);
         if (trigger.isEmpty()) {
             return;
@@ -60,6 +80,9 @@ final class TriggerControlRoutes {
     }
 
     void redrive(RoutingContext ctx) {
+        if (!allowed(ctx)) {
+            return;
+        }
         Optional<ResourceId> trigger = readyTrigger(ctx);
         if (trigger.isEmpty()) {
             return;
@@ -67,6 +90,41 @@ final class TriggerControlRoutes {
         answer(ctx, control.redrive(trigger.get()), events -> new JsonObject()
                 .put("trigger", trigger.get().toString())
                 .put("events", events));
+    }
+
+    /** Origin (403), then token (401), then content type (415); answers the refusal and returns false. */
+    private boolean allowed(RoutingContext ctx) {
+        if (!access.sameOrigin(ctx.request())) {
+            JsonAnswers.send(ctx, 403, JsonAnswers.error("cross-origin requests may not change triggers"));
+            return false;
+        }
+        Optional<String> refused = access.refusal(ctx.request());
+        if (refused.isPresent()) {
+            ctx.response()
+                    .putHeader(
+                            "WWW-Authenticate",
+                            "Bearer realm=\"switchboard-ops\", error=\"invalid_token\", error_description=\""
+                                    + refused.get().replace('"', '\'') + "\"");
+            JsonAnswers.send(ctx, 401, JsonAnswers.error(refused.get()));
+            return false;
+        }
+        if (hasBody(ctx) && !json(ctx.request().getHeader("Content-Type"))) {
+            JsonAnswers.send(ctx, 415, JsonAnswers.error("the body must be JSON (Content-Type: application/json)"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether the request carried a body, also one the body handler took apart (a multipart form). */
+    private static boolean hasBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        return ctx.body().length() > 0
+                || ctx.request().getHeader("Transfer-Encoding") != null
+                || (length != null && !length.strip().equals("0"));
+    }
+
+    private static boolean json(String contentType) {
+        return contentType != null && contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
     }
 
     /** The trigger named by the path when it exists and is Ready; otherwise answers 404 or 409. */

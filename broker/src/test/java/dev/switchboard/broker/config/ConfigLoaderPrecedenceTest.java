@@ -210,7 +210,7 @@ class ConfigLoaderPrecedenceTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(config.resources()).containsExactly(Path.of("./switchboard.d"));
         assertThat(config.defaultResources()).isTrue();
-        assertThat(config.kafka()).isEqualTo(new KafkaConfig("", 3, 1, 1, Map.of(), Map.of()));
+        assertThat(config.kafka()).isEqualTo(new KafkaConfig("", 3, 1, 1, Map.of(), Map.of(), Map.of()));
         assertThat(config.embedded()).isTrue();
         assertThat(config.egress()).isEqualTo(new EgressConfig(List.of(), List.of()));
         assertThat(config.metrics().eventTypeTag()).isFalse();

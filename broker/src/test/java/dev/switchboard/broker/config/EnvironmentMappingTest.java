@@ -82,15 +82,16 @@ class EnvironmentMappingTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "SWITCHBOARD_KAFKA_PRODUCER_LINGER_MS, linger.ms",
-        "SWITCHBOARD_KAFKA_PRODUCER_COMPRESSION_TYPE, compression.type",
-        "SWITCHBOARD_KAFKA_PRODUCER_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, max.in.flight.requests.per.connection",
+        "SWITCHBOARD_KAFKA_PRODUCER_LINGER_MS, linger.ms, 5",
+        "SWITCHBOARD_KAFKA_PRODUCER_COMPRESSION_TYPE, compression.type, zstd",
+        "SWITCHBOARD_KAFKA_PRODUCER_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, max.in.flight.requests.per.connection, 5",
     })
-    void mapsProducerVariablesToLowerCaseDottedProperties(String variable, String property) throws Exception {
+    void mapsProducerVariablesToLowerCaseDottedProperties(String variable, String property, String value)
+            throws Exception {
         KafkaConfig kafka =
-                loader.load(Optional.empty(), Map.of(variable, "5"), Map.of()).kafka();
+                loader.load(Optional.empty(), Map.of(variable, value), Map.of()).kafka();
 
-        assertThat(kafka.producer()).containsOnly(Map.entry(property, "5"));
+        assertThat(kafka.producer()).containsOnly(Map.entry(property, value));
         assertThat(kafka.consumer()).isEmpty();
     }
 

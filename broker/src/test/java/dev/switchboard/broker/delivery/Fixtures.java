@@ -2,6 +2,7 @@ package dev.switchboard.broker.delivery;
 
 import dev.switchboard.triggers.model.BackoffPolicy;
 import dev.switchboard.triggers.model.DeliveryFormat;
+import dev.switchboard.triggers.model.EgressAuthRef;
 import dev.switchboard.triggers.model.ReplyMode;
 import dev.switchboard.triggers.model.ResourceId;
 import dev.switchboard.triggers.model.TriggerOptions;
@@ -81,6 +82,25 @@ final class Fixtures {
     /** A target whose trigger trusts {@code caBundle} ({@code switchboard.dev/ca-bundle}) on top of the JVM. */
     static DeliveryTarget target(URI subscriber, Optional<URI> sink, DeliveryPolicy policy, Optional<Path> caBundle) {
         return target(subscriber, sink, policy, ReplyMode.DISCARD, "switchboard.shop.default", caBundle);
+    }
+
+    /** A target whose subscriber and sink get the credentials of those {@code egressAuth} entries (SPEC §7). */
+    static DeliveryTarget target(
+            URI subscriber,
+            Optional<URI> sink,
+            DeliveryPolicy policy,
+            Optional<EgressAuthRef> subscriberAuth,
+            Optional<EgressAuthRef> sinkAuth) {
+        DeliveryTarget plain = target(subscriber, sink, policy, ReplyMode.DISCARD, "switchboard.shop.default");
+        return new DeliveryTarget(
+                plain.trigger(),
+                plain.broker(),
+                subscriber,
+                sink,
+                policy,
+                plain.options().withAuth(subscriberAuth, sinkAuth),
+                plain.brokerTopic(),
+                plain.deadLetterTopic());
     }
 
     private static DeliveryTarget target(

@@ -47,6 +47,19 @@ public final class ResourceSet {
      */
     public static ResourceSet assemble(
             List<Broker> declaredBrokers, List<Trigger> triggers, List<RefMapping> refs, List<Diagnostic> warnings) {
+        return assemble(declaredBrokers, triggers, refs, EgressAuthCatalog.UNCHECKED, warnings);
+    }
+
+    /**
+     * As {@link #assemble(List, List, List, List)}, checking the credentials triggers name against {@code
+     * credentials} (SPEC §7 {@code SubscriberAuthNotFound}).
+     */
+    public static ResourceSet assemble(
+            List<Broker> declaredBrokers,
+            List<Trigger> triggers,
+            List<RefMapping> refs,
+            EgressAuthCatalog credentials,
+            List<Diagnostic> warnings) {
         if (warnings.stream().anyMatch(Diagnostic::isError)) {
             throw new IllegalArgumentException("a resource set cannot carry errors");
         }
@@ -54,7 +67,7 @@ public final class ResourceSet {
         Map<ResourceId, Broker> brokersById =
                 index(implicit ? List.of(Broker.implicitDefault()) : declaredBrokers, Broker::id);
         Map<ResourceId, Trigger> triggersById = index(triggers, Trigger::id);
-        TriggerStatusResolver resolver = new TriggerStatusResolver(new DestinationResolver(refs));
+        TriggerStatusResolver resolver = new TriggerStatusResolver(new DestinationResolver(refs), credentials);
         Map<ResourceId, TriggerStatus> statuses = new LinkedHashMap<>();
         for (Trigger trigger : triggersById.values()) {
             Optional<Broker> broker = Optional.ofNullable(brokersById.get(trigger.brokerId()));

@@ -18,6 +18,11 @@ public final class SwitchboardAnnotations {
     /** A PEM file of CA certificates trusted, on top of the JVM's, for this trigger's https deliveries (SPEC §7). */
     public static final String CA_BUNDLE = PREFIX + "ca-bundle";
 
+    /** The {@code egressAuth} entry whose credentials go with each request to the subscriber (SPEC §7). */
+    public static final String SUBSCRIBER_AUTH = PREFIX + "subscriber-auth";
+    /** The {@code egressAuth} entry whose credentials go with each request to the dead-letter sink (SPEC §7). */
+    public static final String DEAD_LETTER_AUTH = PREFIX + "dead-letter-auth";
+
     public static final String AUTH = PREFIX + "auth";
     public static final String ALLOWED_SUBJECTS = PREFIX + "allowed-subjects";
     public static final String AUTH_CONTEXT = PREFIX + "authcontext";

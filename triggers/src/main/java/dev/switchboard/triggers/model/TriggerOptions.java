@@ -19,6 +19,10 @@ import java.util.OptionalDouble;
  * @param caBundle {@code switchboard.dev/ca-bundle}: a PEM file of CA certificates trusted on top of the JVM's for
  *     this trigger's {@code https://} subscriber and dead-letter sink (SPEC §7); whether it exists and parses is
  *     the broker's concern, the path is only checked to be non-empty here
+ * @param subscriberAuth {@code switchboard.dev/subscriber-auth}, or the {@code default} entry with {@code
+ *     spec.subscriber.audience} (SPEC §7): the credentials sent to the subscriber
+ * @param deadLetterAuth {@code switchboard.dev/dead-letter-auth}, or {@code default} with the sink's audience: the
+ *     credentials sent to the dead-letter sink
  */
 public record TriggerOptions(
         DeliveryOrder order,
@@ -28,7 +32,9 @@ public record TriggerOptions(
         boolean paused,
         ReplyMode reply,
         Duration backoffMax,
-        Optional<Path> caBundle) {
+        Optional<Path> caBundle,
+        Optional<EgressAuthRef> subscriberAuth,
+        Optional<EgressAuthRef> deadLetterAuth) {
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 100;
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMinutes(5);
@@ -40,9 +46,40 @@ public record TriggerOptions(
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(backoffMax, "backoffMax");
         Objects.requireNonNull(caBundle, "caBundle");
+        Objects.requireNonNull(subscriberAuth, "subscriberAuth");
+        Objects.requireNonNull(deadLetterAuth, "deadLetterAuth");
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
         }
+    }
+
+    /** Options without credentials. */
+    public TriggerOptions(
+            DeliveryOrder order,
+            int maxInFlight,
+            OptionalDouble rateLimit,
+            StartFrom startFrom,
+            boolean paused,
+            ReplyMode reply,
+            Duration backoffMax,
+            Optional<Path> caBundle) {
+        this(
+                order,
+                maxInFlight,
+                rateLimit,
+                startFrom,
+                paused,
+                reply,
+                backoffMax,
+                caBundle,
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** These options with the credentials of the subscriber and of the dead-letter sink. */
+    public TriggerOptions withAuth(Optional<EgressAuthRef> subscriber, Optional<EgressAuthRef> deadLetter) {
+        return new TriggerOptions(
+                order, maxInFlight, rateLimit, startFrom, paused, reply, backoffMax, caBundle, subscriber, deadLetter);
     }
 
     /** Options without a CA bundle: https deliveries trust the JVM's trust store only. */

@@ -17,6 +17,11 @@ public record TriggerStatus(List<Condition> conditions, Optional<URI> subscriber
     public static final String SUBSCRIBER_NOT_RESOLVED = "SubscriberNotResolved";
     /** Reason of {@code Ready}/{@code DeadLetterSinkResolved} when {@code deadLetterSink.ref} matches none. */
     public static final String DEAD_LETTER_SINK_NOT_RESOLVED = "DeadLetterSinkNotResolved";
+    /**
+     * Reason of {@code Ready} and of {@code SubscriberResolved} or {@code DeadLetterSinkResolved} when the credentials
+     * named for that destination are not an {@code egressAuth} entry of the server (SPEC §7).
+     */
+    public static final String SUBSCRIBER_AUTH_NOT_FOUND = "SubscriberAuthNotFound";
 
     public TriggerStatus {
         conditions = List.copyOf(conditions);

@@ -14,14 +14,22 @@ import java.util.Optional;
 /**
  * Computes a trigger's Knative-style conditions (SPEC §3: a missing broker or an unresolvable
  * {@code subscriber.ref} keeps the trigger, with Ready=False and reason {@code BrokerDoesNotExist} or
- * {@code SubscriberNotResolved}).
+ * {@code SubscriberNotResolved}), and credentials named for the subscriber or the dead-letter sink that the
+ * server does not define make it Ready=False, reason {@code SubscriberAuthNotFound} (SPEC §7).
  */
 public final class TriggerStatusResolver {
 
     private final DestinationResolver destinations;
+    private final EgressAuthCatalog credentials;
 
     public TriggerStatusResolver(DestinationResolver destinations) {
+        this(destinations, EgressAuthCatalog.UNCHECKED);
+    }
+
+    /** @param credentials the server's {@code egressAuth} entries, for {@code SubscriberAuthNotFound} (SPEC §7) */
+    public TriggerStatusResolver(DestinationResolver destinations, EgressAuthCatalog credentials) {
         this.destinations = destinations;
+        this.credentials = credentials;
     }
 
     /**
@@ -42,18 +50,26 @@ public final class TriggerStatusResolver {
                                 BROKER_READY,
                                 TriggerStatus.BROKER_DOES_NOT_EXIST,
                                 "broker " + trigger.brokerId() + " does not exist"));
-        parts.add(
-                subscriber.isPresent()
-                        ? Condition.isTrue(
-                                SUBSCRIBER_RESOLVED,
-                                "SubscriberResolved",
-                                subscriber.get().toString())
-                        : Condition.isFalse(
-                                SUBSCRIBER_RESOLVED,
-                                TriggerStatus.SUBSCRIBER_NOT_RESOLVED,
-                                "no entry in refs for "
-                                        + describe(trigger.spec().subscriber(), namespace)));
-        if (sink.isEmpty()) {
+        Optional<String> subscriberAuth = authProblem(trigger.options().subscriberAuth(), "subscriber-auth");
+        if (subscriber.isEmpty()) {
+            parts.add(Condition.isFalse(
+                    SUBSCRIBER_RESOLVED,
+                    TriggerStatus.SUBSCRIBER_NOT_RESOLVED,
+                    "no entry in refs for " + describe(trigger.spec().subscriber(), namespace)));
+        } else if (subscriberAuth.isPresent()) {
+            parts.add(Condition.isFalse(
+                    SUBSCRIBER_RESOLVED, TriggerStatus.SUBSCRIBER_AUTH_NOT_FOUND, subscriberAuth.get()));
+        } else {
+            parts.add(Condition.isTrue(
+                    SUBSCRIBER_RESOLVED, "SubscriberResolved", subscriber.get().toString()));
+        }
+        Optional<String> sinkAuth = sink.isEmpty()
+                ? Optional.empty()
+                : authProblem(trigger.options().deadLetterAuth(), "dead-letter-auth");
+        if (sinkAuth.isPresent()) {
+            parts.add(Condition.isFalse(
+                    DEAD_LETTER_SINK_RESOLVED, TriggerStatus.SUBSCRIBER_AUTH_NOT_FOUND, sinkAuth.get()));
+        } else if (sink.isEmpty()) {
             parts.add(
                     Condition.isTrue(DEAD_LETTER_SINK_RESOLVED, "DeadLetterSinkNotConfigured", "no dead-letter sink"));
         } else if (sinkUri.isPresent()) {
@@ -77,6 +93,14 @@ public final class TriggerStatusResolver {
                 .orElse(Condition.isTrue(READY, "Ready", "the trigger is ready")));
         conditions.addAll(parts);
         return new TriggerStatus(conditions, subscriber, sinkUri);
+    }
+
+    /** The message of {@code SubscriberAuthNotFound}: names the entry, never a credential. */
+    private Optional<String> authProblem(Optional<EgressAuthRef> ref, String annotation) {
+        return ref.flatMap(r -> credentials
+                .problem(r)
+                .map(problem -> "switchboard.dev/" + annotation + " (or audience) names egressAuth entry '" + r.name()
+                        + "': " + problem));
     }
 
     private static String describe(Destination destination, String namespace) {

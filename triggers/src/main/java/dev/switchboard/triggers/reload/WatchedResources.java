@@ -1,5 +1,6 @@
 package dev.switchboard.triggers.reload;
 
+import dev.switchboard.triggers.model.EgressAuthCatalog;
 import dev.switchboard.triggers.model.RefMapping;
 import dev.switchboard.triggers.model.ResourceSet;
 import dev.switchboard.triggers.yaml.ResourceLoader;
@@ -49,7 +50,19 @@ public final class WatchedResources implements AutoCloseable {
     public static WatchedResources start(
             List<Path> paths, List<RefMapping> refs, ResourceSet initial, Duration quietPeriod, Clock clock)
             throws IOException {
-        ResourceLoader loader = new ResourceLoader();
+        return start(paths, refs, EgressAuthCatalog.UNCHECKED, initial, quietPeriod, clock);
+    }
+
+    /** As above, reloading with the server's {@code egressAuth} entries checked (SPEC §7). */
+    public static WatchedResources start(
+            List<Path> paths,
+            List<RefMapping> refs,
+            EgressAuthCatalog credentials,
+            ResourceSet initial,
+            Duration quietPeriod,
+            Clock clock)
+            throws IOException {
+        ResourceLoader loader = new ResourceLoader(credentials);
         List<Path> watchedPaths = List.copyOf(paths);
         List<RefMapping> mappings = List.copyOf(refs);
         ResourceReloader reloader = new ResourceReloader(initial, () -> loader.load(watchedPaths, mappings), clock);

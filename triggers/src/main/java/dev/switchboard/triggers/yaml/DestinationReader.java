@@ -10,11 +10,12 @@ import java.util.Set;
 /**
  * Reads a Knative Destination ({@code subscriber}, {@code deadLetterSink}): a {@code ref} (apiVersion, kind,
  * name, optional namespace defaulting to the resource's) and/or a {@code uri}. Without a ref the uri must be an
- * absolute http(s) URI; with a ref it must be relative, as in Knative's destination validation.
+ * absolute http(s) URI; with a ref it must be relative, as in Knative's destination validation. {@code audience}
+ * (Knative OIDC) is the audience of the tokens the destination expects (SPEC §7).
  */
 final class DestinationReader {
 
-    private static final Set<String> FIELDS = Set.of("ref", "uri");
+    private static final Set<String> FIELDS = Set.of("ref", "uri", "audience");
     private static final Set<String> REF_FIELDS = Set.of("apiVersion", "kind", "name", "namespace");
 
     private final String namespace;
@@ -30,6 +31,13 @@ final class DestinationReader {
         destination.allowOnly(FIELDS);
         Optional<Reference> ref = destination.mapping("ref").flatMap(this::reference);
         Optional<URI> uri = destination.string("uri").flatMap(text -> uri(destination, text));
+        Optional<String> audience = destination.string("audience");
+        if (audience.isPresent() && audience.get().isBlank()) {
+            report.error(
+                    destination.value("audience").orElseThrow(),
+                    destination.path("audience"),
+                    "must not be empty when given");
+        }
         if (!destination.has("ref") && !destination.has("uri")) {
             report.error(destination.anchor(), destination.path(), "a destination needs a ref or a uri");
         }
@@ -50,7 +58,7 @@ final class DestinationReader {
         if (report.errorCount() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Destination(ref, uri));
+        return Optional.of(new Destination(ref, uri, audience.map(String::strip)));
     }
 
     private Optional<Reference> reference(YamlMapping ref) {

@@ -3,6 +3,9 @@ package dev.switchboard.triggers.yaml;
 import dev.switchboard.triggers.model.Broker;
 import dev.switchboard.triggers.model.BrokerOptions;
 import dev.switchboard.triggers.model.BrokerSpec;
+import dev.switchboard.triggers.model.DeliverySpec;
+import dev.switchboard.triggers.model.Destination;
+import dev.switchboard.triggers.model.EgressAuthRef;
 import dev.switchboard.triggers.model.ObjectMeta;
 import dev.switchboard.triggers.model.Trigger;
 import dev.switchboard.triggers.model.TriggerOptions;
@@ -65,7 +68,9 @@ final class DocumentReader {
                     document.requiredMapping("spec").flatMap(new TriggerSpecReader(namespace)::read);
             if (report.errorCount() == before) {
                 MetadataReader.Read meta = metadata.orElseThrow();
-                into.addTrigger(located(new Trigger(meta.metadata(), spec.orElseThrow(), options), "Trigger", meta));
+                TriggerSpec read = spec.orElseThrow();
+                into.addTrigger(
+                        located(new Trigger(meta.metadata(), read, withAudiences(options, read)), "Trigger", meta));
             }
         } else {
             BrokerOptions options =
@@ -82,5 +87,25 @@ final class DocumentReader {
 
     private <T> Located<T> located(T resource, String kind, MetadataReader.Read meta) {
         return new Located<>(resource, kind, meta.metadata().id(), report, meta.nameNode());
+    }
+
+    /**
+     * Knative's {@code audience} of the subscriber and of the trigger's own dead-letter sink (SPEC §7): tokens for it
+     * from the annotated {@code egressAuth} entry, else from the entry {@value EgressAuthRef#DEFAULT}.
+     */
+    private static TriggerOptions withAudiences(TriggerOptions options, TriggerSpec spec) {
+        Optional<String> subscriberAudience = spec.subscriber().audience();
+        Optional<String> sinkAudience =
+                spec.delivery().flatMap(DeliverySpec::deadLetterSink).flatMap(Destination::audience);
+        return options.withAuth(
+                withAudience(options.subscriberAuth(), subscriberAudience),
+                withAudience(options.deadLetterAuth(), sinkAudience));
+    }
+
+    private static Optional<EgressAuthRef> withAudience(Optional<EgressAuthRef> named, Optional<String> audience) {
+        if (audience.isEmpty()) {
+            return named;
+        }
+        return Optional.of(new EgressAuthRef(named.map(EgressAuthRef::name).orElse(EgressAuthRef.DEFAULT), audience));
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.triggers.yaml;
 
 import dev.switchboard.triggers.model.Diagnostic;
+import dev.switchboard.triggers.model.EgressAuthCatalog;
 import dev.switchboard.triggers.model.RefMapping;
 import dev.switchboard.triggers.model.ResourceSet;
 import java.io.IOException;
@@ -20,6 +21,17 @@ public final class ResourceLoader {
 
     private final ResourceFiles files = new ResourceFiles();
     private final YamlSource yaml = new YamlSource();
+    private final EgressAuthCatalog credentials;
+
+    /** A loader that takes every credential name triggers give as defined ({@code validate}, tools). */
+    public ResourceLoader() {
+        this(EgressAuthCatalog.UNCHECKED);
+    }
+
+    /** @param credentials the server's {@code egressAuth}, for {@code SubscriberAuthNotFound} (SPEC §7) */
+    public ResourceLoader(EgressAuthCatalog credentials) {
+        this.credentials = credentials;
+    }
 
     /**
      * Loads every file of {@code paths} (see {@link ResourceFiles} for how folders expand).
@@ -69,13 +81,14 @@ public final class ResourceLoader {
         return finish(reports, parsed, refs);
     }
 
-    private static LoadResult finish(List<FileDiagnostics> reports, ParsedResources parsed, List<RefMapping> refs) {
+    private LoadResult finish(List<FileDiagnostics> reports, ParsedResources parsed, List<RefMapping> refs) {
         parsed.reportDuplicates();
         List<Diagnostic> diagnostics = new ArrayList<>();
         reports.forEach(report -> diagnostics.addAll(report.diagnostics()));
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new LoadResult.Invalid(diagnostics);
         }
-        return new LoadResult.Valid(ResourceSet.assemble(parsed.brokers(), parsed.triggers(), refs, diagnostics));
+        return new LoadResult.Valid(
+                ResourceSet.assemble(parsed.brokers(), parsed.triggers(), refs, credentials, diagnostics));
     }
 }

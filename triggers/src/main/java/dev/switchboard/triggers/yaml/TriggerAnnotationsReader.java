@@ -2,14 +2,17 @@ package dev.switchboard.triggers.yaml;
 
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.BACKOFF_MAX;
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.CA_BUNDLE;
+import static dev.switchboard.triggers.model.SwitchboardAnnotations.DEAD_LETTER_AUTH;
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.DELIVERY_ORDER;
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.MAX_IN_FLIGHT;
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.PAUSED;
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.RATE_LIMIT;
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.REPLY;
 import static dev.switchboard.triggers.model.SwitchboardAnnotations.START_FROM;
+import static dev.switchboard.triggers.model.SwitchboardAnnotations.SUBSCRIBER_AUTH;
 
 import dev.switchboard.triggers.model.DeliveryOrder;
+import dev.switchboard.triggers.model.EgressAuthRef;
 import dev.switchboard.triggers.model.ReplyMode;
 import dev.switchboard.triggers.model.StartFrom;
 import dev.switchboard.triggers.model.TriggerOptions;
@@ -29,8 +32,17 @@ import java.util.Set;
  */
 final class TriggerAnnotationsReader {
 
-    static final Set<String> KEYS =
-            Set.of(DELIVERY_ORDER, MAX_IN_FLIGHT, RATE_LIMIT, START_FROM, PAUSED, REPLY, BACKOFF_MAX, CA_BUNDLE);
+    static final Set<String> KEYS = Set.of(
+            DELIVERY_ORDER,
+            MAX_IN_FLIGHT,
+            RATE_LIMIT,
+            START_FROM,
+            PAUSED,
+            REPLY,
+            BACKOFF_MAX,
+            CA_BUNDLE,
+            SUBSCRIBER_AUTH,
+            DEAD_LETTER_AUTH);
 
     TriggerOptions read(Optional<YamlMapping> annotations) {
         VendorAnnotations vendor = new VendorAnnotations(annotations, KEYS, BrokerAnnotationsReader.KEYS, "Trigger");
@@ -47,7 +59,30 @@ final class TriggerAnnotationsReader {
                 .orElse(defaults.reply());
         Duration backoffMax = backoffMax(vendor).orElse(defaults.backoffMax());
         return new TriggerOptions(
-                order, maxInFlight, rateLimit, startFrom, paused, reply, backoffMax, caBundle(vendor));
+                order,
+                maxInFlight,
+                rateLimit,
+                startFrom,
+                paused,
+                reply,
+                backoffMax,
+                caBundle(vendor),
+                authName(vendor, SUBSCRIBER_AUTH),
+                authName(vendor, DEAD_LETTER_AUTH));
+    }
+
+    /**
+     * {@code switchboard.dev/subscriber-auth} and {@code dead-letter-auth} (SPEC §7): the name of an {@code egressAuth}
+     * entry. Whether the server defines it is the trigger's status ({@code SubscriberAuthNotFound}), not a load error.
+     */
+    private static Optional<EgressAuthRef> authName(VendorAnnotations vendor, String key) {
+        return vendor.text(key).flatMap(text -> {
+            if (text.isBlank()) {
+                vendor.bad(key, "expected the name of an egressAuth entry of the server config, got an empty value");
+                return Optional.empty();
+            }
+            return Optional.of(EgressAuthRef.named(text.strip()));
+        });
     }
 
     /**
