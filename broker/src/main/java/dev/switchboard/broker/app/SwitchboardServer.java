@@ -115,6 +115,9 @@ public final class SwitchboardServer implements AutoCloseable {
 
         vertx = runtimeMeters.newVertx();
         closeables.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
+        // the ops listener's own event loop and workers: a slow ops answer never delays the ingress
+        Vertx opsVertx = runtimeMeters.newOpsVertx();
+        closeables.push(() -> opsVertx.close().await(10, TimeUnit.SECONDS));
 
         IngressLimits limits = new IngressLimits(
                 config.ingress().maxEventBytes(),
@@ -167,7 +170,7 @@ public final class SwitchboardServer implements AutoCloseable {
         String scheme = config.tls().ingress().isPresent() ? "https://" : "http://";
         URI ingressUrl = URI.create(scheme + Banner.displayHost(config.ingress().host()) + ":" + ingressPort);
         ops = new OpsServer(
-                vertx,
+                opsVertx,
                 registry,
                 readiness,
                 ConfigStatus.of(served.reloader()),
@@ -181,7 +184,7 @@ public final class SwitchboardServer implements AutoCloseable {
         config.tls()
                 .ops()
                 .ifPresent(files ->
-                        closeables.push(new TlsReloader(vertx, files, ops::updateTls, TLS_POLL_INTERVAL).start()));
+                        closeables.push(new TlsReloader(opsVertx, files, ops::updateTls, TLS_POLL_INTERVAL).start()));
 
         ports = new Ports(ingressPort, opsPort, bootstrap);
         new PortsFile(config.dataDir()).write(ports);

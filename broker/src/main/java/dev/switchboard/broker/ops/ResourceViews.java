@@ -1,7 +1,5 @@
 package dev.switchboard.broker.ops;
 
-import dev.switchboard.broker.delivery.CaBundleTrust;
-import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.triggers.model.Broker;
 import dev.switchboard.triggers.model.Diagnostic;
 import dev.switchboard.triggers.model.ResourceSet;
@@ -21,23 +19,24 @@ import java.util.OptionalDouble;
  * the config status ({@code generation}, {@code lastReload}).
  */
 final class ResourceViews {
-    static final String EGRESS_REFUSED = "EgressRefused";
-    static final String CA_BUNDLE_UNREADABLE = "CaBundleUnreadable";
-
     private final ConfigStatus config;
     private final MeterReadings meters;
     private final HealthChecks readiness;
-    private final EgressRefusals egress;
+    private final TriggerConditions triggerConditions;
     private final URI ingressUrl;
     private final KnativeJson knative = new KnativeJson();
 
     /** @param ingressUrl the ingress base URL as clients reach it, e.g. {@code http://127.0.0.1:8080} */
     ResourceViews(
-            ConfigStatus config, MeterReadings meters, HealthChecks readiness, EgressRefusals egress, URI ingressUrl) {
+            ConfigStatus config,
+            MeterReadings meters,
+            HealthChecks readiness,
+            TriggerConditions triggerConditions,
+            URI ingressUrl) {
         this.config = config;
         this.meters = meters;
         this.readiness = readiness;
-        this.egress = egress;
+        this.triggerConditions = triggerConditions;
         this.ingressUrl = ingressUrl;
     }
 
@@ -104,14 +103,7 @@ final class ResourceViews {
                 .put("failed", numbers.failed())
                 .put("deadLettered", numbers.deadLettered())
                 .put("replies", numbers.replies());
-        JsonArray conditions = knative.conditions(status.conditions());
-        egress.of(trigger.id()).ifPresent(refusal -> egressRefused(conditions, refusal));
-        // SPEC §7: a trigger whose switchboard.dev/ca-bundle cannot be read or holds no certificate is not Ready
-        // (CaBundleUnreadable, the file's problem as message); its https deliveries fail and are retried meanwhile
-        trigger.options()
-                .caBundle()
-                .flatMap(CaBundleTrust::problem)
-                .ifPresent(problem -> notReady(conditions, CA_BUNDLE_UNREADABLE, problem));
+        JsonArray conditions = triggerConditions.of(trigger, status);
         JsonObject json = new JsonObject()
                 .put("conditions", conditions)
                 .put("subscriberUri", status.subscriberUri().map(URI::toString).orElse(null))
@@ -125,32 +117,8 @@ final class ResourceViews {
         return knative.trigger(trigger).put("status", json);
     }
 
-    /**
-     * SPEC §7: a trigger whose deliveries the egress guard refuses is not Ready, with reason
-     * {@code EgressRefused}, and carries an {@code EgressAllowed} condition saying which address and rule.
-     */
-    private static void egressRefused(JsonArray conditions, EgressRefusals.Refusal refusal) {
-        String message = refusal.url() + ": " + refusal.reason();
-        notReady(conditions, EGRESS_REFUSED, message);
-        conditions.add(condition("EgressAllowed", "False", EGRESS_REFUSED, message));
-    }
-
-    /** Sets the {@code Ready} condition to False with {@code reason} and {@code message}. */
-    private static void notReady(JsonArray conditions, String reason, String message) {
-        for (int i = 0; i < conditions.size(); i++) {
-            JsonObject condition = conditions.getJsonObject(i);
-            if ("Ready".equals(condition.getString("type"))) {
-                condition.put("status", "False").put("reason", reason).put("message", message);
-            }
-        }
-    }
-
     private static JsonObject condition(String type, String status, String reason, String message) {
-        return new JsonObject()
-                .put("type", type)
-                .put("status", status)
-                .put("reason", reason)
-                .put("message", message);
+        return TriggerConditions.condition(type, status, reason, message);
     }
 
     private static JsonObject reload(ReloadResult result) {

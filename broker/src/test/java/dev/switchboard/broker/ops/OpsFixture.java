@@ -1,6 +1,7 @@
 package dev.switchboard.broker.ops;
 
 import dev.switchboard.broker.delivery.EgressRefusals;
+import dev.switchboard.broker.telemetry.LatencyBuckets;
 import dev.switchboard.broker.telemetry.MetricNames;
 import dev.switchboard.triggers.model.ResourceSet;
 import dev.switchboard.triggers.reload.ResourceReloader;
@@ -196,11 +197,10 @@ public final class OpsFixture implements AutoCloseable {
         Timer.builder(MetricNames.DISPATCH_DURATION)
                 .tag(MetricNames.TAG_KN_BROKER_NAMESPACE, namespace)
                 .tag(MetricNames.TAG_KN_BROKER_NAME, broker)
+                .tag(MetricNames.TAG_KN_TRIGGER_NAMESPACE, namespace)
                 .tag(MetricNames.TAG_KN_TRIGGER_NAME, trigger)
                 .tag(MetricNames.TAG_HTTP_RESPONSE_STATUS_CODE, Integer.toString(status))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(60))
+                .serviceLevelObjectives(LatencyBuckets.bounds())
                 .register(registry)
                 .record(elapsed);
     }
