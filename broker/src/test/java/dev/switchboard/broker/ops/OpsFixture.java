@@ -93,7 +93,7 @@ public final class OpsFixture implements AutoCloseable {
             """;
 
     public final Vertx vertx = Vertx.vertx();
-    public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    public final PrometheusMeterRegistry registry;
     public final AtomicBoolean kafkaReachable = new AtomicBoolean(true);
     public final EgressRefusals egressRefusals = new EgressRefusals(java.time.Clock.systemUTC());
     public final ResourceReloader reloader;
@@ -111,7 +111,14 @@ public final class OpsFixture implements AutoCloseable {
     }
 
     public OpsFixture(ResourceReloader reloader, TriggerControl control) throws Exception {
+        this(reloader, control, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** A fixture over a registry of the test's own (one that counts scans, for instance). */
+    public OpsFixture(ResourceReloader reloader, TriggerControl control, PrometheusMeterRegistry registry)
+            throws Exception {
         this.reloader = reloader;
+        this.registry = registry;
         HealthChecks readiness = new HealthChecks(
                 "readyz",
                 List.of(
@@ -203,6 +210,15 @@ public final class OpsFixture implements AutoCloseable {
                 .serviceLevelObjectives(LatencyBuckets.bounds())
                 .register(registry)
                 .record(elapsed);
+    }
+
+    /** A counter with tags namespace and trigger only, as egress refusals and expired events are counted. */
+    public void triggerCounter(String name, String namespace, String trigger, int times) {
+        Counter.builder(name)
+                .tag(MetricNames.TAG_NAMESPACE, namespace)
+                .tag(MetricNames.TAG_TRIGGER, trigger)
+                .register(registry)
+                .increment(times);
     }
 
     /** Registers the dispatcher's two gauges for a trigger, reading the given holders. */
