@@ -69,6 +69,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private BrokerTopics brokers;
     private PrometheusMeterRegistry registry;
     private Dispatcher dispatcher;
+    private HttpEventDelivery delivery;
     private final EgressRefusals egressRefusals = new EgressRefusals(Clock.systemUTC());
 
     private SwitchboardServer(ServerConfig config) {
@@ -174,7 +175,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 registry,
                 readiness,
                 ConfigStatus.of(served.reloader()),
-                new TriggerRuntime(new DispatcherControl(dispatcher), egressRefusals),
+                new TriggerRuntime(new DispatcherControl(dispatcher), egressRefusals, delivery.failures()),
                 ingressUrl);
         int opsPort = ops.listen(
                         config.ops().host(),
@@ -210,6 +211,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 RandomGenerator.getDefault(),
                 config.egress(),
                 egressRefusals);
+        this.delivery = delivery;
         closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
         FilterCompiler filters = new FilterCompiler(new CesqlErrorCounter(registry));
         CursorSettings cursors = new CursorSettings(

@@ -73,7 +73,12 @@ public final class OpsServer {
         TriggerConditions conditions = new TriggerConditions(triggers.egressRefusals());
         this.config = config;
         this.views = new ResourceViews(
-                config, new MeterReadings(MeterIndex.watch(registry)), readiness, conditions, ingressUrl);
+                config,
+                new MeterReadings(MeterIndex.watch(registry)),
+                readiness,
+                conditions,
+                triggers.failures(),
+                ingressUrl);
         this.readyGauges = new TriggerReadyGauges(registry, conditions);
         readyGauges.follow(config.current().get());
         this.controls = new TriggerControlRoutes(config, triggers.control());

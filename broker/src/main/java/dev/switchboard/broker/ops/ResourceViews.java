@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ops;
 
+import dev.switchboard.broker.delivery.DeliveryFailures;
 import dev.switchboard.triggers.model.Broker;
 import dev.switchboard.triggers.model.Diagnostic;
 import dev.switchboard.triggers.model.ResourceSet;
@@ -23,6 +24,7 @@ final class ResourceViews {
     private final MeterReadings meters;
     private final HealthChecks readiness;
     private final TriggerConditions triggerConditions;
+    private final DeliveryFailures failures;
     private final URI ingressUrl;
     private final KnativeJson knative = new KnativeJson();
 
@@ -32,11 +34,13 @@ final class ResourceViews {
             MeterReadings meters,
             HealthChecks readiness,
             TriggerConditions triggerConditions,
+            DeliveryFailures failures,
             URI ingressUrl) {
         this.config = config;
         this.meters = meters;
         this.readiness = readiness;
         this.triggerConditions = triggerConditions;
+        this.failures = failures;
         this.ingressUrl = ingressUrl;
     }
 
@@ -114,11 +118,29 @@ final class ResourceViews {
                 .put("lag", Math.round(numbers.lag()))
                 .put("oldestUndeliveredAgeSeconds", numbers.oldestUndeliveredAgeSeconds())
                 .put("dispatchLatency", latency(numbers.latency()));
+        failures.of(trigger.id()).ifPresent(record -> json.put("lastFailure", lastFailure(record)));
         return knative.trigger(trigger).put("status", json);
     }
 
     private static JsonObject condition(String type, String status, String reason, String message) {
         return TriggerConditions.condition(type, status, reason, message);
+    }
+
+    /**
+     * SPEC §6 {@code lastFailure}: {@code time}, {@code status} (absent after a transport error) and
+     * {@code message} of the most recent failed attempt; plus (additions) the {@code url} it went to, and
+     * {@code failuresSinceDelivered} with {@code firstFailureSinceDelivered}: how many attempts failed since the
+     * subscriber last took an event, and since when.
+     */
+    private static JsonObject lastFailure(DeliveryFailures.Record record) {
+        DeliveryFailures.Failure last = record.last();
+        JsonObject json = new JsonObject().put("time", last.time().toString());
+        last.status().ifPresent(status -> json.put("status", status));
+        json.put("message", last.message())
+                .put("url", last.url().toString())
+                .put("failuresSinceDelivered", record.sinceDelivered());
+        record.firstSinceDelivered().ifPresent(first -> json.put("firstFailureSinceDelivered", first.toString()));
+        return json;
     }
 
     private static JsonObject reload(ReloadResult result) {

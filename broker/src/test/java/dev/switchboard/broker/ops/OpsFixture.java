@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ops;
 
+import dev.switchboard.broker.delivery.DeliveryFailures;
 import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.broker.telemetry.LatencyBuckets;
 import dev.switchboard.broker.telemetry.MetricNames;
@@ -96,6 +97,9 @@ public final class OpsFixture implements AutoCloseable {
     public final PrometheusMeterRegistry registry;
     public final AtomicBoolean kafkaReachable = new AtomicBoolean(true);
     public final EgressRefusals egressRefusals = new EgressRefusals(java.time.Clock.systemUTC());
+    /** The delivery failures the API shows; tests record them through {@code FailedAttempts}. */
+    public final DeliveryFailures failures = new DeliveryFailures(Clock.systemUTC());
+
     public final ResourceReloader reloader;
     public final OpsServer server;
     public final int port;
@@ -129,7 +133,7 @@ public final class OpsFixture implements AutoCloseable {
                 registry,
                 readiness,
                 ConfigStatus.of(reloader),
-                new TriggerRuntime(control, egressRefusals),
+                new TriggerRuntime(control, egressRefusals, failures),
                 URI.create("http://127.0.0.1:8080"));
         port = server.listen("127.0.0.1", 0).await(30, TimeUnit.SECONDS);
     }
