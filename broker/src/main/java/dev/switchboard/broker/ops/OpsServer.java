@@ -56,7 +56,7 @@ public final class OpsServer {
      *     RuntimeMeters.newOpsVertx}); answers that cost more than a flag read run on a small worker pool of it
      * @param readiness what {@code /readyz} checks
      * @param config the served resources and the last reload
-     * @param control the dispatcher's replay and redrive
+     * @param triggers the dispatcher's replay and redrive, the egress refusals and the delivery failures
      * @param ingressUrl the ingress base URL as clients reach it, for each broker's {@code address.url}
      */
     public OpsServer(
