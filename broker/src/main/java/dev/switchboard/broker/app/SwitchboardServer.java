@@ -73,6 +73,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private BrokerTopics brokers;
     private PrometheusMeterRegistry registry;
     private Dispatcher dispatcher;
+    private HttpEventDelivery delivery;
     private final EgressRefusals egressRefusals = new EgressRefusals(Clock.systemUTC());
 
     private SwitchboardServer(ServerConfig config) {
@@ -117,6 +118,9 @@ public final class SwitchboardServer implements AutoCloseable {
 
         vertx = runtimeMeters.newVertx();
         closeables.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
+        // the ops listener's own event loop and workers: a slow ops answer never delays the ingress
+        Vertx opsVertx = runtimeMeters.newOpsVertx();
+        closeables.push(() -> opsVertx.close().await(10, TimeUnit.SECONDS));
 
         IngressLimits limits = new IngressLimits(
                 config.ingress().maxEventBytes(),
@@ -174,11 +178,12 @@ public final class SwitchboardServer implements AutoCloseable {
         String scheme = config.tls().ingress().isPresent() ? "https://" : "http://";
         URI ingressUrl = URI.create(scheme + Banner.displayHost(config.ingress().host()) + ":" + ingressPort);
         ops = new OpsServer(
-                vertx,
+                opsVertx,
                 registry,
                 readiness,
                 ConfigStatus.of(served.reloader()),
-                new TriggerRuntime(new DispatcherControl(dispatcher), egressRefusals, controlAccess()),
+                new TriggerRuntime(
+                        new DispatcherControl(dispatcher), egressRefusals, controlAccess(), delivery.failures()),
                 ingressUrl);
         int opsPort = ops.listen(
                         config.ops().host(),
@@ -188,7 +193,7 @@ public final class SwitchboardServer implements AutoCloseable {
         config.tls()
                 .ops()
                 .ifPresent(files ->
-                        closeables.push(new TlsReloader(vertx, files, ops::updateTls, TLS_POLL_INTERVAL).start()));
+                        closeables.push(new TlsReloader(opsVertx, files, ops::updateTls, TLS_POLL_INTERVAL).start()));
 
         ports = new Ports(ingressPort, opsPort, bootstrap);
         new PortsFile(config.dataDir()).write(ports);
@@ -229,6 +234,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 config.egress(),
                 egressRefusals,
                 credentials);
+        this.delivery = delivery;
         closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
         FilterCompiler filters = new FilterCompiler(new CesqlErrorCounter(registry));
         CursorSettings cursors = new CursorSettings(

@@ -1,5 +1,6 @@
 package dev.switchboard.broker.delivery;
 
+import dev.switchboard.broker.telemetry.LatencyBuckets;
 import dev.switchboard.broker.telemetry.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,11 +77,10 @@ final class DeliveryMetrics {
                 .description("One delivery attempt to a subscriber, request to complete answer")
                 .tag(MetricNames.TAG_KN_BROKER_NAMESPACE, target.broker().namespace())
                 .tag(MetricNames.TAG_KN_BROKER_NAME, target.broker().name())
+                .tag(MetricNames.TAG_KN_TRIGGER_NAMESPACE, target.trigger().namespace())
                 .tag(MetricNames.TAG_KN_TRIGGER_NAME, target.trigger().name())
                 .tag(MetricNames.TAG_HTTP_RESPONSE_STATUS_CODE, Integer.toString(status))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(60))
+                .serviceLevelObjectives(LatencyBuckets.bounds())
                 .register(registry)
                 .record(elapsed);
     }

@@ -17,6 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ public final class HttpEventDelivery implements EventDelivery {
     private final DeliveryMetrics metrics;
     private final EgressRefusals refusals;
     private final EgressCredentials credentials;
+    private final DeliveryFailures failures;
     private final Map<ResourceId, Set<DeliveryRun>> runs = new ConcurrentHashMap<>();
 
     /**
@@ -124,6 +126,8 @@ public final class HttpEventDelivery implements EventDelivery {
         this.log =
                 new InsistentAppender(log, settings.storeRetryDelay(), settings.storeRetryMax(), Jitter.from(random));
         this.metrics = new DeliveryMetrics(registry);
+        this.failures = new DeliveryFailures(
+                () -> Instant.ofEpochMilli(registry.config().clock().wallTime()));
     }
 
     /** The delivery stage with the SPEC §5 policy rules: jitter from {@code random}, Retry-After dates by {@code clock}. */
@@ -173,6 +177,11 @@ public final class HttpEventDelivery implements EventDelivery {
                 credentials);
     }
 
+    /** The last failed attempt of each trigger, timed by the registry's clock, for {@code status.lastFailure}. */
+    public DeliveryFailures failures() {
+        return failures;
+    }
+
     /** The last egress refusal of each trigger, for the trigger's condition. */
     public EgressRefusals egressRefusals() {
         return refusals;
@@ -196,6 +205,7 @@ public final class HttpEventDelivery implements EventDelivery {
             ofTrigger.forEach(DeliveryRun::abandon);
         }
         refusals.clear(trigger);
+        failures.clear(trigger);
         return clients.release(trigger);
     }
 
@@ -225,6 +235,7 @@ public final class HttpEventDelivery implements EventDelivery {
                     }
                     noteRefusal(target, target.subscriber(), exchange);
                     metrics.attempt(target, outcome(verdict));
+                    failures.attempted(target.trigger(), target.subscriber(), exchange, verdict);
                 })
                 .compose(outcome -> {
                     if (outcome instanceof PostOutcome.Accepted accepted) {

@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ingress;
 
+import dev.switchboard.broker.telemetry.LatencyBuckets;
 import dev.switchboard.broker.telemetry.MetricNames;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
@@ -36,9 +37,7 @@ final class IngressMetrics {
         timers.computeIfAbsent(tags, key -> Timer.builder(MetricNames.INGRESS_DURATION)
                         .description("From request arrival to Kafka acknowledgement")
                         .tags(key)
-                        .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofMillis(1))
-                        .maximumExpectedValue(Duration.ofSeconds(30))
+                        .serviceLevelObjectives(LatencyBuckets.bounds())
                         .register(registry))
                 .record(Duration.ofNanos(elapsedNanos));
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ops;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -8,11 +9,16 @@ final class JsonAnswers {
     private JsonAnswers() {}
 
     static void send(RoutingContext ctx, int status, JsonObject body) {
+        send(ctx, status, body.toBuffer());
+    }
+
+    /** Sends a body already encoded (off the event loop, for large ones). */
+    static void send(RoutingContext ctx, int status, Buffer body) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
-                .end(body.encode());
+                .end(body);
     }
 
     static JsonObject error(String message) {

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The operations listener (SPEC §6), on its own port (127.0.0.1:9090 by default), never sharing the
@@ -32,21 +33,30 @@ import java.util.Optional;
  */
 public final class OpsServer {
     private static final long MAX_BODY_BYTES = 64 * 1024;
+    /** Ops answers computed at once: a scrape and an API read can run side by side. */
+    private static final int WORKER_THREADS = 2;
+    /** Ops answers computed or waiting, past which requests get 503. */
+    private static final int MAX_PENDING = 16;
 
     private final Vertx vertx;
     private final PrometheusMeterRegistry registry;
     private final HealthChecks liveness;
     private final HealthChecks readiness;
     private final ResourceViews views;
+    private final TriggerReadyGauges readyGauges;
+    private final ConfigStatus config;
+    private final OffLoopAnswers offLoop;
     private final TriggerControlRoutes controls;
     private final StatusPage page = new StatusPage();
     private final Clock clock = Clock.systemUTC();
     private HttpServer server;
 
     /**
+     * @param vertx the ops server's own Vert.x, whose event loop the ingress never uses (see {@code
+     *     RuntimeMeters.newOpsVertx}); answers that cost more than a flag read run on a small worker pool of it
      * @param readiness what {@code /readyz} checks
      * @param config the served resources and the last reload
-     * @param control the dispatcher's replay and redrive
+     * @param triggers the dispatcher's replay and redrive, the egress refusals and the delivery failures
      * @param ingressUrl the ingress base URL as clients reach it, for each broker's {@code address.url}
      */
     public OpsServer(
@@ -60,9 +70,19 @@ public final class OpsServer {
         this.registry = registry;
         this.liveness = new HealthChecks("livez", List.of(new HealthCheck("ping", HealthCheck.Outcome::ok)));
         this.readiness = readiness;
+        TriggerConditions conditions = new TriggerConditions(triggers.egressRefusals());
+        this.config = config;
         this.views = new ResourceViews(
-                config, new MeterReadings(registry), readiness, triggers.egressRefusals(), ingressUrl);
+                config,
+                new MeterReadings(MeterIndex.watch(registry)),
+                readiness,
+                conditions,
+                triggers.failures(),
+                ingressUrl);
+        this.readyGauges = new TriggerReadyGauges(registry, conditions);
+        readyGauges.follow(config.current().get());
         this.controls = new TriggerControlRoutes(config, triggers.control(), triggers.access());
+        this.offLoop = new OffLoopAnswers(vertx, WORKER_THREADS, MAX_PENDING);
     }
 
     /** Listens on {@code host:port} (0 = a free port); completes with the bound port. */
@@ -71,10 +91,10 @@ public final class OpsServer {
         router.get("/livez").handler(ctx -> health(ctx, liveness));
         router.get("/readyz").handler(ctx -> health(ctx, readiness));
         router.get("/metrics").handler(this::metrics);
-        router.get("/api/v1/brokers").handler(ctx -> JsonAnswers.send(ctx, 200, views.brokers()));
-        router.get("/api/v1/triggers").handler(ctx -> JsonAnswers.send(ctx, 200, views.triggers()));
-        router.get("/api/v1/status").handler(ctx -> JsonAnswers.send(ctx, 200, views.status()));
-        router.get("/api/v1/overview").handler(ctx -> JsonAnswers.send(ctx, 200, overview()));
+        router.get("/api/v1/brokers").handler(ctx -> json(ctx, views::brokers));
+        router.get("/api/v1/triggers").handler(ctx -> json(ctx, views::triggers));
+        router.get("/api/v1/status").handler(ctx -> json(ctx, views::status));
+        router.get("/api/v1/overview").handler(ctx -> json(ctx, this::overview));
         router.post("/api/v1/namespaces/:namespace/triggers/:name/*")
                 .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.post("/api/v1/namespaces/:namespace/triggers/:name/replay").handler(controls::replay);
@@ -108,11 +128,27 @@ public final class OpsServer {
                 .end(report.render(ctx.queryParams().contains("verbose")));
     }
 
+    /** Computes a JSON body off the event loop, the served generation's ready gauges followed first. */
+    private void json(RoutingContext ctx, Supplier<JsonObject> view) {
+        offLoop.answer(
+                ctx,
+                () -> {
+                    readyGauges.follow(config.current().get());
+                    return view.get().toBuffer();
+                },
+                (done, body) -> JsonAnswers.send(done, 200, body));
+    }
+
     private void metrics(RoutingContext ctx) {
-        String scrape = registry.scrape();
-        ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(scrape);
+        offLoop.answer(
+                ctx,
+                () -> {
+                    readyGauges.follow(config.current().get());
+                    return registry.scrape();
+                },
+                (done, scrape) -> done.response()
+                        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(scrape));
     }
 
     /** One body with everything the status page shows; its clock lets the page compute rates. */
@@ -138,6 +174,7 @@ public final class OpsServer {
     private Optional<ServerSSLOptions> tls = Optional.empty();
 
     public Future<Void> close() {
-        return server == null ? Future.succeededFuture() : server.close();
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.eventually(offLoop::close);
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.broker.ops;
 
-import dev.switchboard.broker.delivery.CaBundleTrust;
-import dev.switchboard.broker.delivery.EgressRefusals;
+import dev.switchboard.broker.delivery.DeliveryFailures;
 import dev.switchboard.triggers.model.Broker;
 import dev.switchboard.triggers.model.Diagnostic;
 import dev.switchboard.triggers.model.ResourceSet;
@@ -21,23 +20,27 @@ import java.util.OptionalDouble;
  * the config status ({@code generation}, {@code lastReload}).
  */
 final class ResourceViews {
-    static final String EGRESS_REFUSED = "EgressRefused";
-    static final String CA_BUNDLE_UNREADABLE = "CaBundleUnreadable";
-
     private final ConfigStatus config;
     private final MeterReadings meters;
     private final HealthChecks readiness;
-    private final EgressRefusals egress;
+    private final TriggerConditions triggerConditions;
+    private final DeliveryFailures failures;
     private final URI ingressUrl;
     private final KnativeJson knative = new KnativeJson();
 
     /** @param ingressUrl the ingress base URL as clients reach it, e.g. {@code http://127.0.0.1:8080} */
     ResourceViews(
-            ConfigStatus config, MeterReadings meters, HealthChecks readiness, EgressRefusals egress, URI ingressUrl) {
+            ConfigStatus config,
+            MeterReadings meters,
+            HealthChecks readiness,
+            TriggerConditions triggerConditions,
+            DeliveryFailures failures,
+            URI ingressUrl) {
         this.config = config;
         this.meters = meters;
         this.readiness = readiness;
-        this.egress = egress;
+        this.triggerConditions = triggerConditions;
+        this.failures = failures;
         this.ingressUrl = ingressUrl;
     }
 
@@ -104,14 +107,7 @@ final class ResourceViews {
                 .put("failed", numbers.failed())
                 .put("deadLettered", numbers.deadLettered())
                 .put("replies", numbers.replies());
-        JsonArray conditions = knative.conditions(status.conditions());
-        egress.of(trigger.id()).ifPresent(refusal -> egressRefused(conditions, refusal));
-        // SPEC §7: a trigger whose switchboard.dev/ca-bundle cannot be read or holds no certificate is not Ready
-        // (CaBundleUnreadable, the file's problem as message); its https deliveries fail and are retried meanwhile
-        trigger.options()
-                .caBundle()
-                .flatMap(CaBundleTrust::problem)
-                .ifPresent(problem -> notReady(conditions, CA_BUNDLE_UNREADABLE, problem));
+        JsonArray conditions = triggerConditions.of(trigger, status);
         JsonObject json = new JsonObject()
                 .put("conditions", conditions)
                 .put("subscriberUri", status.subscriberUri().map(URI::toString).orElse(null))
@@ -122,35 +118,29 @@ final class ResourceViews {
                 .put("lag", Math.round(numbers.lag()))
                 .put("oldestUndeliveredAgeSeconds", numbers.oldestUndeliveredAgeSeconds())
                 .put("dispatchLatency", latency(numbers.latency()));
+        failures.of(trigger.id()).ifPresent(record -> json.put("lastFailure", lastFailure(record)));
         return knative.trigger(trigger).put("status", json);
     }
 
-    /**
-     * SPEC §7: a trigger whose deliveries the egress guard refuses is not Ready, with reason
-     * {@code EgressRefused}, and carries an {@code EgressAllowed} condition saying which address and rule.
-     */
-    private static void egressRefused(JsonArray conditions, EgressRefusals.Refusal refusal) {
-        String message = refusal.url() + ": " + refusal.reason();
-        notReady(conditions, EGRESS_REFUSED, message);
-        conditions.add(condition("EgressAllowed", "False", EGRESS_REFUSED, message));
-    }
-
-    /** Sets the {@code Ready} condition to False with {@code reason} and {@code message}. */
-    private static void notReady(JsonArray conditions, String reason, String message) {
-        for (int i = 0; i < conditions.size(); i++) {
-            JsonObject condition = conditions.getJsonObject(i);
-            if ("Ready".equals(condition.getString("type"))) {
-                condition.put("status", "False").put("reason", reason).put("message", message);
-            }
-        }
-    }
-
     private static JsonObject condition(String type, String status, String reason, String message) {
-        return new JsonObject()
-                .put("type", type)
-                .put("status", status)
-                .put("reason", reason)
-                .put("message", message);
+        return TriggerConditions.condition(type, status, reason, message);
+    }
+
+    /**
+     * SPEC §6 {@code lastFailure}: {@code time}, {@code status} (absent after a transport error) and
+     * {@code message} of the most recent failed attempt; plus (additions) the {@code url} it went to, and
+     * {@code failuresSinceDelivered} with {@code firstFailureSinceDelivered}: how many attempts failed since the
+     * subscriber last took an event, and since when.
+     */
+    private static JsonObject lastFailure(DeliveryFailures.Record record) {
+        DeliveryFailures.Failure last = record.last();
+        JsonObject json = new JsonObject().put("time", last.time().toString());
+        last.status().ifPresent(status -> json.put("status", status));
+        json.put("message", last.message())
+                .put("url", last.url().toString())
+                .put("failuresSinceDelivered", record.sinceDelivered());
+        record.firstSinceDelivered().ifPresent(first -> json.put("firstFailureSinceDelivered", first.toString()));
+        return json;
     }
 
     private static JsonObject reload(ReloadResult result) {

@@ -1,5 +1,6 @@
 package dev.switchboard.broker.ops;
 
+import dev.switchboard.broker.telemetry.LatencyBuckets;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -19,6 +20,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.producer.Producer;
@@ -35,6 +37,7 @@ public final class RuntimeMeters implements AutoCloseable {
 
     private final MeterRegistry registry;
     private final Deque<AutoCloseable> bound = new ArrayDeque<>();
+    private boolean responseTimeBuckets;
 
     public RuntimeMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -64,25 +67,47 @@ public final class RuntimeMeters implements AutoCloseable {
     }
 
     /**
-     * A Vert.x whose HTTP servers and clients record into the registry, labelled with the listening address
-     * ({@code local}) so ingress and ops traffic are told apart; the response time is a histogram. The event
-     * bus, named pools and verticles are internal and would only add series.
+     * The Vert.x of the ingress, the dispatcher and the delivery stage, with one event loop per core. Its HTTP
+     * servers and clients record into the registry (see {@link #newVertx(VertxOptions)}).
      */
     public Vertx newVertx() {
-        registry.config().meterFilter(new MeterFilter() {
-            @Override
-            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                if (!id.getName().equals(HTTP_SERVER_RESPONSE_TIME)) {
-                    return config;
+        return newVertx(new VertxOptions());
+    }
+
+    /**
+     * The ops listener's own Vert.x: one event loop that the ingress never uses, and a small worker pool, so that
+     * an expensive ops request (a scrape, the list of 1,000 triggers) can never make a producer wait. Its HTTP
+     * server records into the same registry, labelled with its own {@code local} address.
+     */
+    public Vertx newOpsVertx() {
+        return newVertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
+    }
+
+    /**
+     * A Vert.x whose HTTP servers and clients record into the registry, labelled with the listening address
+     * ({@code local}) so ingress and ops traffic are told apart; the response time is a histogram with the
+     * {@link LatencyBuckets}. The event bus, named pools and verticles are internal and would only add series.
+     */
+    private Vertx newVertx(VertxOptions options) {
+        if (!responseTimeBuckets) {
+            registry.config().meterFilter(new MeterFilter() {
+                @Override
+                public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                    if (!id.getName().equals(HTTP_SERVER_RESPONSE_TIME)) {
+                        return config;
+                    }
+                    // a timer's distribution config is in nanoseconds
+                    return DistributionStatisticConfig.builder()
+                            .percentilesHistogram(false)
+                            .serviceLevelObjectives(Arrays.stream(LatencyBuckets.bounds())
+                                    .mapToDouble(Duration::toNanos)
+                                    .toArray())
+                            .build()
+                            .merge(config);
                 }
-                return DistributionStatisticConfig.builder()
-                        .percentilesHistogram(true)
-                        .minimumExpectedValue((double) Duration.ofMillis(1).toNanos())
-                        .maximumExpectedValue((double) Duration.ofSeconds(30).toNanos())
-                        .build()
-                        .merge(config);
-            }
-        });
+            });
+            responseTimeBuckets = true;
+        }
         MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setJvmMetricsEnabled(false)
@@ -91,7 +116,7 @@ public final class RuntimeMeters implements AutoCloseable {
                 .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
                 .addDisabledMetricsCategory(MetricsDomain.VERTICLES);
         return Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(metrics))
+                .with(options.setMetricsOptions(metrics))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
     }

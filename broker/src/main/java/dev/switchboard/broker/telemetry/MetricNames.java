@@ -13,12 +13,17 @@ public final class MetricNames {
      * already open ({@code switchboard_ingress_connections_rejected_total}).
      */
     public static final String INGRESS_CONNECTIONS_REJECTED = "switchboard.ingress.connections.rejected";
-    /** Timer with histogram, tags namespace, broker: request received to Kafka acknowledgement. */
+    /**
+     * Timer with histogram ({@link LatencyBuckets}), tags namespace, broker: request received to Kafka
+     * acknowledgement.
+     */
     public static final String INGRESS_DURATION = "switchboard.ingress.duration";
 
     /**
-     * Timer with histogram, tags kn_broker_namespace, kn_broker_name, kn_trigger_name,
-     * http_response_status_code: one delivery attempt to a subscriber (Knative-compatible name).
+     * Timer with histogram ({@link LatencyBuckets}), tags kn_broker_namespace, kn_broker_name,
+     * kn_trigger_namespace, kn_trigger_name, http_response_status_code: one delivery attempt to a subscriber
+     * (Knative-compatible name and labels; Knative's data plane tags its trigger meters with
+     * {@code kn.trigger.namespace} and {@code kn.trigger.name}).
      */
     public static final String DISPATCH_DURATION = "kn.eventing.dispatch.duration";
     /** Counter, tags namespace, trigger, outcome (delivered, retry, failed): delivery attempts to subscribers. */
@@ -32,10 +37,20 @@ public final class MetricNames {
     public static final String EGRESS_REFUSED = "switchboard.egress.refused";
 
     /** Counter, tag kind (the CESQL error kind, e.g. MISSING_ATTRIBUTE, CAST, NOT_BOOLEAN): filters that failed. */
-    /** Records a trigger had not settled that retention deleted: skipped, counted, logged (SPEC §5 "Retention"). */
-    public static final String EVENTS_EXPIRED = "switchboard.events.expired";
-
     public static final String FILTER_ERRORS = "switchboard.filter.errors";
+
+    /**
+     * Gauge, tags namespace, trigger: 1 while the trigger is Ready (the {@code Ready} condition of
+     * {@code /api/v1/triggers}), 0 while it is not; one series for every loaded trigger, so that a new trigger
+     * has a series before it delivers anything. Registered by the ops stage.
+     */
+    public static final String TRIGGER_READY = "switchboard.trigger.ready";
+
+    /**
+     * Counter, tags namespace, trigger: events that left the broker's log (retention) before they were
+     * delivered to the trigger (SPEC §5 Retention). Registered by the dispatcher.
+     */
+    public static final String EVENTS_EXPIRED = "switchboard.events.expired";
 
     /** Counter, tag result (applied, rejected): resource reloads. */
     public static final String CONFIG_RELOADS = "switchboard.config.reloads";
@@ -53,6 +68,7 @@ public final class MetricNames {
     public static final String TAG_DESTINATION = "destination";
     public static final String TAG_KN_BROKER_NAMESPACE = "kn_broker_namespace";
     public static final String TAG_KN_BROKER_NAME = "kn_broker_name";
+    public static final String TAG_KN_TRIGGER_NAMESPACE = "kn_trigger_namespace";
     public static final String TAG_KN_TRIGGER_NAME = "kn_trigger_name";
     public static final String TAG_HTTP_RESPONSE_STATUS_CODE = "http_response_status_code";
 

@@ -54,6 +54,25 @@ class HttpEventDeliveryTest {
     }
 
     @Test
+    void lastFailureKeepsTheLastFailedAttemptAfterTheSubscriberTakesTheEvent() throws Exception {
+        try (ScriptedReceiver subscriber = new ScriptedReceiver(
+                setup.vertx(), Answer.of(503, "overloaded"), Answer.of(500, "{\"error\":\"boom\"}"), Answer.of(200))) {
+            DeliveryFailures failures = setup.delivery().failures();
+            settle(setup.delivery()
+                    .deliver(
+                            target(subscriber.uri("/orders"), Optional.empty(), policy(3, Duration.ofSeconds(5))),
+                            inbound(event())));
+
+            DeliveryFailures.Record record = failures.of(Fixtures.TRIGGER).orElseThrow();
+            assertThat(record.last().status()).hasValue(500);
+            assertThat(record.last().message()).isEqualTo("status 500: {\"error\":\"boom\"}");
+            assertThat(record.last().url()).isEqualTo(subscriber.uri("/orders"));
+            assertThat(record.sinceDelivered()).as("reset by the delivery").isZero();
+            assertThat(record.firstSinceDelivered()).isEmpty();
+        }
+    }
+
+    @Test
     void waitsAsLongAsRetryAfterAsksOn429() throws Exception {
         try (ScriptedReceiver subscriber =
                 new ScriptedReceiver(setup.vertx(), Answer.of(429).with("Retry-After", "2"), Answer.of(200))) {
@@ -142,6 +161,11 @@ class HttpEventDeliveryTest {
             assertThat(dead.headers().get("ce-knativeerrordest")).isEqualTo(nobody.toString());
             assertThat(attempts("retry")).isEqualTo(2);
             assertThat(attempts("failed")).isEqualTo(1);
+            DeliveryFailures.Record record =
+                    setup.delivery().failures().of(Fixtures.TRIGGER).orElseThrow();
+            assertThat(record.last().status()).as("no answer, no status").isEmpty();
+            assertThat(record.last().message()).contains("transport error");
+            assertThat(record.sinceDelivered()).isEqualTo(3);
         }
     }
 

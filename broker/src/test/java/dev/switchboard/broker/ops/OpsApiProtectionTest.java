@@ -2,6 +2,7 @@ package dev.switchboard.broker.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.broker.delivery.DeliveryFailures;
 import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.broker.ingress.auth.StaticTokens;
 import dev.switchboard.broker.testing.CapturedLogs;
@@ -117,7 +118,8 @@ class OpsApiProtectionTest {
                     new TriggerRuntime(
                             recording,
                             new EgressRefusals(Clock.systemUTC()),
-                            ControlAccess.withTokens("127.0.0.1", () -> StaticTokens.load(tokens))),
+                            ControlAccess.withTokens("127.0.0.1", () -> StaticTokens.load(tokens)),
+                            new DeliveryFailures(Clock.systemUTC())),
                     URI.create("http://127.0.0.1:8080"));
             String base = "http://127.0.0.1:" + guarded.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
 

@@ -2,11 +2,14 @@ package dev.switchboard.broker.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.broker.delivery.FailedAttempts;
 import dev.switchboard.triggers.model.ResourceId;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +108,32 @@ class OpsApiTest {
         assertThat(ready.getString("message")).contains("169.254.169.254");
         assertThat(condition(orders, "EgressAllowed").getString("status")).isEqualTo("False");
         assertThat(condition(orders, "BrokerReady").getString("status")).isEqualTo("True");
+    }
+
+    @Test
+    void lastFailureShowsTheMostRecentFailedAttemptAndIsAbsentWithoutOne() throws Exception {
+        ResourceId orders = ResourceId.parse("team/orders");
+        URI subscriber = URI.create("http://127.0.0.1:8081/orders");
+        FailedAttempts.unanswered(ops.failures, orders, subscriber, "transport error: Connection refused");
+        FailedAttempts.answered(ops.failures, orders, subscriber, 503, "overloaded");
+
+        JsonObject lastFailure = trigger("orders").getJsonObject("status").getJsonObject("lastFailure");
+
+        assertThat(lastFailure.getString("message")).isEqualTo("status 503: overloaded");
+        assertThat(lastFailure.getInteger("status")).isEqualTo(503);
+        assertThat(Instant.parse(lastFailure.getString("time"))).isBeforeOrEqualTo(Instant.now());
+        assertThat(lastFailure.getString("url")).isEqualTo(subscriber.toString());
+        assertThat(lastFailure.getLong("failuresSinceDelivered")).isEqualTo(2);
+        assertThat(trigger("audit").getJsonObject("status").containsKey("lastFailure"))
+                .isFalse();
+
+        FailedAttempts.unanswered(ops.failures, orders, subscriber, "transport error: Connection reset");
+
+        JsonObject transport = trigger("orders").getJsonObject("status").getJsonObject("lastFailure");
+        assertThat(transport.containsKey("status"))
+                .as("absent for transport errors")
+                .isFalse();
+        assertThat(transport.getString("message")).isEqualTo("transport error: Connection reset");
     }
 
     @Test

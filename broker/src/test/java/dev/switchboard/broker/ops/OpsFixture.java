@@ -1,6 +1,8 @@
 package dev.switchboard.broker.ops;
 
+import dev.switchboard.broker.delivery.DeliveryFailures;
 import dev.switchboard.broker.delivery.EgressRefusals;
+import dev.switchboard.broker.telemetry.LatencyBuckets;
 import dev.switchboard.broker.telemetry.MetricNames;
 import dev.switchboard.triggers.model.ResourceSet;
 import dev.switchboard.triggers.reload.ResourceReloader;
@@ -92,9 +94,12 @@ public final class OpsFixture implements AutoCloseable {
             """;
 
     public final Vertx vertx = Vertx.vertx();
-    public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    public final PrometheusMeterRegistry registry;
     public final AtomicBoolean kafkaReachable = new AtomicBoolean(true);
     public final EgressRefusals egressRefusals = new EgressRefusals(java.time.Clock.systemUTC());
+    /** The delivery failures the API shows; tests record them through {@code FailedAttempts}. */
+    public final DeliveryFailures failures = new DeliveryFailures(Clock.systemUTC());
+
     public final ResourceReloader reloader;
     public final OpsServer server;
     public final int port;
@@ -110,7 +115,14 @@ public final class OpsFixture implements AutoCloseable {
     }
 
     public OpsFixture(ResourceReloader reloader, TriggerControl control) throws Exception {
+        this(reloader, control, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** A fixture over a registry of the test's own (one that counts scans, for instance). */
+    public OpsFixture(ResourceReloader reloader, TriggerControl control, PrometheusMeterRegistry registry)
+            throws Exception {
         this.reloader = reloader;
+        this.registry = registry;
         HealthChecks readiness = new HealthChecks(
                 "readyz",
                 List.of(
@@ -121,7 +133,7 @@ public final class OpsFixture implements AutoCloseable {
                 registry,
                 readiness,
                 ConfigStatus.of(reloader),
-                new TriggerRuntime(control, egressRefusals),
+                new TriggerRuntime(control, egressRefusals, failures),
                 URI.create("http://127.0.0.1:8080"));
         port = server.listen("127.0.0.1", 0).await(30, TimeUnit.SECONDS);
     }
@@ -196,13 +208,21 @@ public final class OpsFixture implements AutoCloseable {
         Timer.builder(MetricNames.DISPATCH_DURATION)
                 .tag(MetricNames.TAG_KN_BROKER_NAMESPACE, namespace)
                 .tag(MetricNames.TAG_KN_BROKER_NAME, broker)
+                .tag(MetricNames.TAG_KN_TRIGGER_NAMESPACE, namespace)
                 .tag(MetricNames.TAG_KN_TRIGGER_NAME, trigger)
                 .tag(MetricNames.TAG_HTTP_RESPONSE_STATUS_CODE, Integer.toString(status))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(60))
+                .serviceLevelObjectives(LatencyBuckets.bounds())
                 .register(registry)
                 .record(elapsed);
+    }
+
+    /** A counter with tags namespace and trigger only, as egress refusals and expired events are counted. */
+    public void triggerCounter(String name, String namespace, String trigger, int times) {
+        Counter.builder(name)
+                .tag(MetricNames.TAG_NAMESPACE, namespace)
+                .tag(MetricNames.TAG_TRIGGER, trigger)
+                .register(registry)
+                .increment(times);
     }
 
     /** Registers the dispatcher's two gauges for a trigger, reading the given holders. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.broker.config.TlsFiles;
+import dev.switchboard.broker.delivery.DeliveryFailures;
 import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.broker.testing.TestCertificates;
 import dev.switchboard.broker.tls.PemServerTls;
@@ -45,7 +46,10 @@ class OpsTlsTest {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 new HealthChecks("readyz", List.of()),
                 ConfigStatus.of(reloader),
-                new TriggerRuntime(TriggerControl.unavailable("none"), new EgressRefusals(Clock.systemUTC())),
+                new TriggerRuntime(
+                        TriggerControl.unavailable("none"),
+                        new EgressRefusals(Clock.systemUTC()),
+                        new DeliveryFailures(Clock.systemUTC())),
                 URI.create("https://127.0.0.1:8443"));
         try {
             int port = ops.listen("127.0.0.1", 0, Optional.of(PemServerTls.read(files)))
