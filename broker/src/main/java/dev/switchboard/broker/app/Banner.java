@@ -6,7 +6,7 @@ import dev.switchboard.broker.config.TlsFiles;
 import java.util.Optional;
 
 /**
- * The startup banner (SPEC §1): where the ingress and ops listen, where Kafka is, and a curl line to paste. With
+ * The startup banner (README.md): where the ingress and ops listen, where Kafka is, and a curl line to paste. With
  * {@code tls.ingress} the URLs are {@code https://} and the curl line trusts the configured certificate file with
  * {@code --cacert} (never {@code -k}, which would teach skipping verification); with a {@code clientCaFile} it
  * also names the client certificate and key the producer must bring.

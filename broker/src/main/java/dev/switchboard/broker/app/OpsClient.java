@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Calls the operations API of a running server (SPEC §6) for the trigger commands: POSTs to {@code
+ * Calls the operations API of a running server (docs/operations.md) for the trigger commands: POSTs to {@code
  * /api/v1/namespaces/{ns}/triggers/{name}/{action}}, prints the answer, and turns 202 into exit code 0.
  */
 final class OpsClient {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --ops URL} and {@code --timeout} options of the commands that call a running server's operations
- * API ({@code replay}, {@code redrive}; SPEC §2, §6), mixed into each with picocli's {@code @Mixin}.
+ * API ({@code replay}, {@code redrive}; docs/cli.md, docs/operations.md), mixed into each with picocli's {@code @Mixin}.
  */
 final class OpsOptions {
 

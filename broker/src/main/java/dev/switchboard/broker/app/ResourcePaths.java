@@ -10,7 +10,7 @@ import java.util.List;
 final class ResourcePaths {
     private ResourcePaths() {}
 
-    /** SPEC §1: with no {@code resources} given, {@code ./switchboard.d} is used only if it exists. */
+    /** README.md: with no {@code resources} given, {@code ./switchboard.d} is used only if it exists. */
     static List<Path> of(ServerConfig config) {
         if (config.defaultResources()) {
             return config.resources().stream().filter(Files::exists).toList();

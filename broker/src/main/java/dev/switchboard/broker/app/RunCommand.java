@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /**
- * {@code switchboard run} (SPEC §2): loads the configuration (flag &gt; env &gt; file &gt; default), starts
+ * {@code switchboard run} (docs/cli.md): loads the configuration (flag &gt; env &gt; file &gt; default), starts
  * the server, prints the banner, and on SIGTERM or SIGINT drains and exits 0. Bad configuration exits 2.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Start the Switchboard server.")

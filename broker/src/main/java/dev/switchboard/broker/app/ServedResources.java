@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The resource set being served (SPEC §3 "Hot reload"): validated at startup, then watched; a change that
+ * The resource set being served (docs/triggers.md "Hot reload"): validated at startup, then watched; a change that
  * validates is applied (new brokers' topics provisioned first), one that does not is rejected whole and
  * logged while the last good set keeps running. Every outcome is counted in
  * {@code switchboard_config_reloads_total{result}}.

@@ -193,7 +193,7 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     /**
-     * Starts the delivery stage and one cursor per Ready trigger, positioned before this returns (SPEC §5: once
+     * Starts the delivery stage and one cursor per Ready trigger, positioned before this returns (docs/delivery.md: once
      * {@code /readyz} answers 200 every trigger loaded at startup is positioned), then follows every applied
      * reload (after the reload's new broker topics were provisioned by {@link ServedResources}).
      */

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every key of the server config (SPEC §3) by its dotted path, with the shape of its value. The path is
+ * Every key of the server config (docs/configuration.md) by its dotted path, with the shape of its value. The path is
  * also the key of the flags map handed to {@link ConfigLoader}, and names the environment variable
  * {@code SWITCHBOARD_<PATH>} (segments upper-cased, joined by {@code _}).
  */

@@ -3,7 +3,7 @@ package dev.switchboard.broker.config;
 import java.util.Map;
 
 /**
- * The Kafka cluster and topic settings (SPEC §3). An empty {@code bootstrapServers} means the embedded
+ * The Kafka cluster and topic settings (docs/configuration.md). An empty {@code bootstrapServers} means the embedded
  * single-node broker; {@code producer} and {@code consumer} are raw Kafka client properties that override
  * Switchboard's defaults.
  */

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns the effective layer into a {@link ServerConfig}: types every key, fills the SPEC §3 defaults
+ * Turns the effective layer into a {@link ServerConfig}: types every key, fills the docs/configuration.md defaults
  * and applies its rules (ports 0..65535 with 0 = any free port, max event size at least 64 KiB).
  */
 final class ServerConfigBinder {
@@ -97,7 +97,7 @@ final class ServerConfigBinder {
                         DEFAULT_MAX_CONNECTIONS));
     }
 
-    /** SPEC §3: "Max event size is never below 64 KiB" — a smaller value is raised, with a warning. */
+    /** docs/configuration.md: "Max event size is never below 64 KiB" — a smaller value is raised, with a warning. */
     private int maxEventBytes(Settings settings) {
         int value = settings.get(
                 INGRESS_MAX_EVENT_BYTES,

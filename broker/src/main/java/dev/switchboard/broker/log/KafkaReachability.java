@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether Kafka answers right now, for readiness (SPEC §6): probes the cluster with {@code describeCluster}
+ * Whether Kafka answers right now, for readiness (docs/operations.md): probes the cluster with {@code describeCluster}
  * on its own thread every {@code interval}, so a health check never waits on Kafka.
  */
 public final class KafkaReachability implements AutoCloseable {

@@ -3,7 +3,7 @@ package dev.switchboard.broker.telemetry;
 /**
  * Every metric Switchboard exports, as Micrometer names. The Prometheus registry renders dots as
  * underscores, adds {@code _total} to counters and {@code _seconds} to timers, so these become the names
- * in SPEC §6 (for example {@code switchboard.ingress.events} is {@code switchboard_ingress_events_total}).
+ * in docs/operations.md (for example {@code switchboard.ingress.events} is {@code switchboard_ingress_events_total}).
  */
 public final class MetricNames {
     /** Counter, tags namespace, broker, code: one per answered ingress event request. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The startup banner (SPEC §1) names the scheme the listeners really serve, and its curl line works as printed. */
+/** The startup banner (README.md) names the scheme the listeners really serve, and its curl line works as printed. */
 class BannerTest {
     private static final Ports PORTS = new Ports(8080, 9090, "127.0.0.1:9092");
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SPEC §3: precedence flag &gt; env &gt; file &gt; default, decided per key. */
+/** docs/configuration.md: precedence flag &gt; env &gt; file &gt; default, decided per key. */
 class ConfigLoaderPrecedenceTest {
 
     @TempDir

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * SPEC §5, "one slow, failing or dead subscriber must not slow the delivery to other triggers": four
+ * docs/delivery.md, "one slow, failing or dead subscriber must not slow the delivery to other triggers": four
  * triggers, first all subscribers up, then the same load with {@code t3}'s subscriber down (nothing
  * listening); the other three triggers' latency and throughput are compared between the two phases.
  */

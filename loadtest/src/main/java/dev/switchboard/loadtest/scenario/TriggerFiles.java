@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Knative-shaped Trigger YAML (SPEC §3) for a scenario: trigger {@code tN} on broker {@code default}
+ * Knative-shaped Trigger YAML (docs/configuration.md) for a scenario: trigger {@code tN} on broker {@code default}
  * matches events of type {@code loadtest.tN} and delivers them to its subscriber URI.
  */
 public final class TriggerFiles {

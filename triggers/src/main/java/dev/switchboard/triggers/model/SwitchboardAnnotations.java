@@ -15,7 +15,7 @@ public final class SwitchboardAnnotations {
     public static final String PAUSED = PREFIX + "paused";
     public static final String REPLY = PREFIX + "reply";
     public static final String BACKOFF_MAX = PREFIX + "backoff-max";
-    /** A PEM file of CA certificates trusted, on top of the JVM's, for this trigger's https deliveries (SPEC §7). */
+    /** A PEM file of CA certificates trusted, on top of the JVM's, for this trigger's https deliveries (docs/security.md). */
     public static final String CA_BUNDLE = PREFIX + "ca-bundle";
 
     public static final String AUTH = PREFIX + "auth";

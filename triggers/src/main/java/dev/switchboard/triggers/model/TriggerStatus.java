@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the loader concluded about a trigger (SPEC §6 {@code status}): its conditions, {@code Ready} first, and
+ * What the loader concluded about a trigger (docs/operations.md {@code status}): its conditions, {@code Ready} first, and
  * the resolved subscriber and dead-letter sink URIs.
  */
 public record TriggerStatus(List<Condition> conditions, Optional<URI> subscriberUri, Optional<URI> deadLetterSinkUri) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Computes a trigger's Knative-style conditions (SPEC §3: a missing broker or an unresolvable
+ * Computes a trigger's Knative-style conditions (docs/configuration.md: a missing broker or an unresolvable
  * {@code subscriber.ref} keeps the trigger, with Ready=False and reason {@code BrokerDoesNotExist} or
  * {@code SubscriberNotResolved}).
  */

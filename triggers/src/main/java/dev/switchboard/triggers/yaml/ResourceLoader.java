@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads Broker and Trigger YAML from files and folders (SPEC §3 Resource files) into a validated
+ * Loads Broker and Trigger YAML from files and folders (docs/triggers.md "Files and folders") into a validated
  * {@link ResourceSet}, or reports every error of the whole file set at once. Stateless and thread-safe.
  */
 public final class ResourceLoader {

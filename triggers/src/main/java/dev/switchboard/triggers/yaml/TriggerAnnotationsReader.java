@@ -24,7 +24,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Parses a trigger's annotations into {@link TriggerOptions} (SPEC §5: ordering, per-subscriber limits,
+ * Parses a trigger's annotations into {@link TriggerOptions} (docs/delivery.md: ordering, per-subscriber limits,
  * start position, pause, reply, backoff cap). A bad value is reported and the default used in its place.
  */
 final class TriggerAnnotationsReader {
@@ -51,7 +51,7 @@ final class TriggerAnnotationsReader {
     }
 
     /**
-     * {@code switchboard.dev/ca-bundle} (SPEC §7): a non-empty file path. Whether the file exists is checked by the
+     * {@code switchboard.dev/ca-bundle} (docs/security.md): a non-empty file path. Whether the file exists is checked by the
      * broker when it delivers (the trigger shows Ready=False until the file can be read), so a resource set stays
      * valid while a mounted secret is being created.
      */
