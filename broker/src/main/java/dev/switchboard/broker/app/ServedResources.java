@@ -7,15 +7,14 @@ import dev.switchboard.triggers.model.ResourceSet;
 import dev.switchboard.triggers.reload.Generation;
 import dev.switchboard.triggers.reload.ReloadResult;
 import dev.switchboard.triggers.reload.ResourceReloader;
+import dev.switchboard.triggers.reload.WatchedPaths;
 import dev.switchboard.triggers.reload.WatchedResources;
 import dev.switchboard.triggers.yaml.LoadResult;
 import dev.switchboard.triggers.yaml.ResourceLoader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +36,8 @@ final class ServedResources implements AutoCloseable {
     /** Loads and validates the resources, serves them through {@code brokers}, and starts watching. */
     static ServedResources start(ServerConfig config, BrokerTopics brokers, MeterRegistry registry, Clock clock)
             throws InvalidResourcesException, IOException {
-        List<Path> paths = ResourcePaths.of(config);
-        LoadResult initial = new ResourceLoader().load(paths, ResourcePaths.refs(config));
+        WatchedPaths paths = ResourcePaths.of(config);
+        LoadResult initial = new ResourceLoader().load(paths.present(), ResourcePaths.refs(config));
         if (!(initial instanceof LoadResult.Valid valid)) {
             throw new InvalidResourcesException(initial.diagnostics(), initial.summary());
         }
@@ -49,7 +48,10 @@ final class ServedResources implements AutoCloseable {
                 "serving {} broker(s) and {} trigger(s) from {}",
                 resources.brokers().size(),
                 resources.triggers().size(),
-                paths.isEmpty() ? "no resource files (implicit broker default/default)" : paths);
+                paths.present().isEmpty() ? "no resource files (implicit broker default/default)" : paths.present());
+        if (!paths.optional().isEmpty() && paths.present().isEmpty()) {
+            LOG.info("watching for {} to appear", paths.optional());
+        }
         WatchedResources watched = WatchedResources.start(
                 paths, ResourcePaths.refs(config), resources, WatchedResources.DEFAULT_QUIET_PERIOD, clock);
         Counter applied = reloads(registry, ReloadResult.Outcome.APPLIED);

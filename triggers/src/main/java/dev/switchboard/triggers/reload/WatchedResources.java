@@ -42,20 +42,20 @@ public final class WatchedResources implements AutoCloseable {
     }
 
     /**
-     * Watches {@code paths}, serving {@code initial} (the set validated at start-up) as generation 1.
+     * Watches {@code paths}, serving {@code initial} (the set validated at start-up) as generation 1; every
+     * reload loads the paths present at that moment ({@link WatchedPaths#present()}).
      *
      * @param refs the server config's {@code refs}, passed to every reload
      */
     public static WatchedResources start(
-            List<Path> paths, List<RefMapping> refs, ResourceSet initial, Duration quietPeriod, Clock clock)
+            WatchedPaths paths, List<RefMapping> refs, ResourceSet initial, Duration quietPeriod, Clock clock)
             throws IOException {
         ResourceLoader loader = new ResourceLoader();
-        List<Path> watchedPaths = List.copyOf(paths);
         List<RefMapping> mappings = List.copyOf(refs);
-        ResourceReloader reloader = new ResourceReloader(initial, () -> loader.load(watchedPaths, mappings), clock);
+        ResourceReloader reloader = new ResourceReloader(initial, () -> loader.load(paths.present(), mappings), clock);
         ExecutorScheduler scheduler = new ExecutorScheduler("switchboard-resource-reload");
         try {
-            return new WatchedResources(watchedPaths, reloader, quietPeriod, scheduler, scheduler::close);
+            return new WatchedResources(paths.all(), reloader, quietPeriod, scheduler, scheduler::close);
         } catch (IOException | RuntimeException e) {
             scheduler.close();
             throw e;
