@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return EXIT_BAD_CONFIG;
         }
-        out.println(Banner.render(config, server.ports()));
+        out.println(Banner.render(config, server.ports(), server.resources()));
         out.flush();
         stop.await();
         LOG.info("shutting down: draining for at most {}", config.shutdown().drainTimeout());

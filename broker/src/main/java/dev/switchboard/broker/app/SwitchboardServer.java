@@ -28,8 +28,8 @@ import dev.switchboard.broker.ops.TriggerRuntime;
 import dev.switchboard.broker.tls.PemServerTls;
 import dev.switchboard.broker.tls.TlsReloader;
 import dev.switchboard.triggers.filter.FilterCompiler;
+import dev.switchboard.triggers.model.ResourceSet;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -68,6 +68,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private Ports ports;
     private BrokerTopics brokers;
     private PrometheusMeterRegistry registry;
+    private ServedResources served;
     private Dispatcher dispatcher;
     private final EgressRefusals egressRefusals = new EgressRefusals(Clock.systemUTC());
 
@@ -100,21 +101,22 @@ public final class SwitchboardServer implements AutoCloseable {
                 AdminClientConfig.CLIENT_ID_CONFIG,
                 "switchboard-admin"));
         closeables.push(admin);
-        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry = ServerMeterRegistry.create();
         closeables.push(registry::close);
-        RuntimeMeters runtimeMeters = new RuntimeMeters(registry).bindJvm();
+        RuntimeMeters runtimeMeters = new RuntimeMeters(registry);
         closeables.push(runtimeMeters);
+        // before any meter: the Vert.x it makes configures the registry's histogram filter
+        vertx = runtimeMeters.newVertx();
+        closeables.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
+        runtimeMeters.bindJvm();
         runtimeMeters.bindKafkaClient(admin);
         brokers = new BrokerTopics(config, admin, STARTUP_TIMEOUT);
-        ServedResources served = ServedResources.start(config, brokers, registry, Clock.systemUTC());
+        served = ServedResources.start(config, brokers, registry, Clock.systemUTC());
         closeables.push(served);
 
         KafkaReachability kafkaReachability =
                 new KafkaReachability(admin, Duration.ofSeconds(5), Duration.ofSeconds(3), true);
         closeables.push(kafkaReachability);
-
-        vertx = runtimeMeters.newVertx();
-        closeables.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
 
         IngressLimits limits = new IngressLimits(
                 config.ingress().maxEventBytes(),
@@ -185,6 +187,11 @@ public final class SwitchboardServer implements AutoCloseable {
 
         ports = new Ports(ingressPort, opsPort, bootstrap);
         new PortsFile(config.dataDir()).write(ports);
+    }
+
+    /** The resource set served right now (the startup banner lists its triggers). */
+    public ResourceSet resources() {
+        return served.reloader().current().resources();
     }
 
     /** The one registry every stage records into, as {@code /metrics} shows it. */
