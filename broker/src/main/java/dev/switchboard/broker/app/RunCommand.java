@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return EXIT_BAD_CONFIG;
         }
+        ConsoleLogFormat.apply(config.logging().format());
         config.warnings().forEach(warning -> LOG.warn("config: {}", warning));
 
         CountDownLatch stop = new CountDownLatch(1);

@@ -46,7 +46,8 @@ public enum ConfigKey {
     TLS_INGRESS_CLIENT_CA_FILE("tls.ingress.clientCaFile"),
     TLS_OPS_CERT_FILE("tls.ops.certFile"),
     TLS_OPS_KEY_FILE("tls.ops.keyFile"),
-    SHUTDOWN_DRAIN_TIMEOUT("shutdown.drainTimeout");
+    SHUTDOWN_DRAIN_TIMEOUT("shutdown.drainTimeout"),
+    LOGGING_FORMAT("logging.format");
 
     /** The shape of a key's value, which decides how it is written in each source. */
     public enum Shape {

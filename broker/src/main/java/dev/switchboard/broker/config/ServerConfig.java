@@ -24,6 +24,7 @@ public record ServerConfig(
         AuthConfig auth,
         TlsConfig tls,
         ShutdownConfig shutdown,
+        LoggingConfig logging,
         List<String> warnings) {
 
     public ServerConfig {

@@ -10,6 +10,7 @@ import static dev.switchboard.broker.config.ConfigKey.INGRESS_MAX_EVENT_BYTES;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_MAX_IN_FLIGHT;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_PORT;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_REQUEST_TIMEOUT;
+import static dev.switchboard.broker.config.ConfigKey.LOGGING_FORMAT;
 import static dev.switchboard.broker.config.ConfigKey.METRICS_EVENT_TYPE_TAG;
 import static dev.switchboard.broker.config.ConfigKey.OPS_HOST;
 import static dev.switchboard.broker.config.ConfigKey.OPS_PORT;
@@ -77,6 +78,7 @@ final class ServerConfigBinder {
                 auth,
                 tls,
                 shutdown,
+                new LoggingConfig(settings.get(LOGGING_FORMAT, this::logFormat, LogFormat.TEXT)),
                 problems.warnings());
     }
 
@@ -111,6 +113,12 @@ final class ServerConfigBinder {
             return IngressConfig.MIN_MAX_EVENT_BYTES;
         }
         return value;
+    }
+
+    private Optional<LogFormat> logFormat(String key, RawValue value) {
+        String expected = "text or json";
+        return reader.text(key, value, expected)
+                .flatMap(text -> LogFormat.parse(text).or(() -> reader.fail(key, expected, value)));
     }
 
     private Optional<Integer> port(String key, RawValue value) {

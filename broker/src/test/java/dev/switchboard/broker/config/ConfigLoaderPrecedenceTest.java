@@ -123,7 +123,17 @@ class ConfigLoaderPrecedenceTest {
                     "PT2M",
                     Duration.ofMinutes(2),
                     "PT0S",
-                    Duration.ZERO));
+                    Duration.ZERO),
+            new Key(
+                    ConfigKey.LOGGING_FORMAT,
+                    c -> c.logging().format(),
+                    LogFormat.TEXT,
+                    "json",
+                    LogFormat.JSON,
+                    "text",
+                    LogFormat.TEXT,
+                    "JSON",
+                    LogFormat.JSON));
 
     static Stream<Arguments> combinations() {
         List<Arguments> rows = new ArrayList<>();
