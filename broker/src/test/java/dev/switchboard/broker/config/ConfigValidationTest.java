@@ -184,7 +184,7 @@ class ConfigValidationTest {
                 row(
                         "rejectsUnknownTopLevelKey",
                         "ingres:\n  port: 1\n",
-                        "F:1:1: ingres: unknown key (known here: auth, dataDir, egress, ingress, kafka, metrics, ops,"
+                        "F:1:1: ingres: unknown key (known here: auth, dataDir, egress, ingress, kafka, logging, metrics, ops,"
                                 + " refs, resources, shutdown, tls)"),
                 row(
                         "rejectsUnknownNestedKey",
