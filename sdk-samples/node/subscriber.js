@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A trigger's subscriber with the npm `cloudevents` package: logs every delivered event (binary or structured) and
-// answers 200 with a reply event in binary mode, which Switchboard publishes into the same broker (SPEC §5 "Reply").
+// answers 200 with a reply event in binary mode, which Switchboard publishes into the same broker (docs/delivery.md "Reply").
 // Replies are not answered with replies (204); a request that is not a CloudEvent gets 400 (no retry).
 //
 //   HOST=0.0.0.0 PORT=8080 node subscriber.js

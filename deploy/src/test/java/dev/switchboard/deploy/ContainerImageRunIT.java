@@ -127,7 +127,7 @@ class ContainerImageRunIT {
             tree.forEach(ProcessHandle::destroy);
             assertThat(server.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(server.exitValue())
-                    .as("exit code after a clean drain (SPEC §2)")
+                    .as("exit code after a clean drain (docs/cli.md)")
                     .isZero();
         } finally {
             tree.forEach(ProcessHandle::destroyForcibly);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The Broker/Trigger YAML that {@code deploy/} ships validates with the loader the server uses (SPEC §3). */
+/** The Broker/Trigger YAML that {@code deploy/} ships validates with the loader the server uses (docs/configuration.md). */
 class ShippedTriggersTest {
 
     private final ResourceLoader loader = new ResourceLoader();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Java samples against the real jar: {@link ProducerSample} in all three content modes, and
  * {@link SubscriberSample} behind a trigger, whose reply comes back into the broker and reaches a second trigger
- * filtered on the reply type (SPEC §4 ingress, §5 delivery and reply).
+ * filtered on the reply type (docs/ingress.md; docs/delivery.md, delivery and reply).
  */
 class JavaSamplesIT {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);

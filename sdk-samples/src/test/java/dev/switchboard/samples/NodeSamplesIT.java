@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The Node.js samples ({@code sdk-samples/node}, npm {@code cloudevents}) against the real jar: {@code npm ci}, then
  * {@code node subscriber.js} behind a trigger and {@code node producer.js} in each content mode. Every event the
  * producer had accepted reaches a recording trigger and the Node subscriber, and each of the subscriber's replies is
- * routed to a trigger on the reply type (SPEC §4, §5). Skipped, with the reason, only when {@code node} or {@code npm}
+ * routed to a trigger on the reply type (docs/ingress.md, docs/delivery.md). Skipped, with the reason, only when {@code node} or {@code npm}
  * is not installed.
  */
 class NodeSamplesIT {

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * {@code java -jar broker/target/switchboard.jar run} as a separate process with embedded Kafka, free ports and a
  * resources folder, the way a user runs it. Started when {@code /readyz} answers 200 on the ops port read from
- * {@code {dataDir}/ports.json} (SPEC §3, §5: every trigger loaded at startup is then positioned); killed when closed.
+ * {@code {dataDir}/ports.json} (docs/configuration.md, docs/delivery.md: every trigger loaded at startup is then positioned); killed when closed.
  */
 final class SwitchboardJar implements AutoCloseable {
     private static final Path JAR = Path.of(System.getProperty("switchboard.jar", "../broker/target/switchboard.jar"));

@@ -24,7 +24,7 @@ import org.apache.kafka.clients.admin.Admin;
  * are created (partitions, replication, {@code min.insync.replicas} from the config) before the broker
  * becomes routable; a broker removed from the resources stops being routable (404), its topics are kept.
  *
- * <p>A broker's ingress URL, its default OIDC audience (SPEC §7), is
+ * <p>A broker's ingress URL, its default OIDC audience (docs/security.md), is
  * {@code {http|https}://{host}:{port}/{namespace}/{name}}: https when {@code tls.ingress} is configured, the
  * {@code ingress.host} (a wildcard address as {@code 127.0.0.1}, as in the banner) and the bound port.
  */

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The server's {@code egressAuth} entries as the resource loader checks them (SPEC §7): a trigger naming an entry
+ * The server's {@code egressAuth} entries as the resource loader checks them (docs/security.md): a trigger naming an entry
  * that does not exist, or asking for an audience from an entry that is not OAuth 2.0, is Ready=False with reason
  * {@code SubscriberAuthNotFound}.
  */

@@ -6,7 +6,7 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar switchboard.jar <command>} (SPEC §2); {@code run} is the default command. */
+/** {@code java -jar switchboard.jar <command>} (docs/cli.md); {@code run} is the default command. */
 @Command(
         name = "switchboard",
         mixinStandardHelpOptions = true,

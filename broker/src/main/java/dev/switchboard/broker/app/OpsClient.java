@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Calls the operations API of a running server (SPEC §6) for the trigger commands: POSTs to {@code
+ * Calls the operations API of a running server (docs/operations.md) for the trigger commands: POSTs to {@code
  * /api/v1/namespaces/{ns}/triggers/{name}/{action}}, prints the answer, and turns 202 into exit code 0.
  */
 final class OpsClient {
@@ -29,7 +29,7 @@ final class OpsClient {
         this(ops, timeout, Optional.empty());
     }
 
-    /** @param tokenFile a file holding the bearer token the server's {@code ops.tokensFile} asks for (SPEC §6) */
+    /** @param tokenFile a file holding the bearer token the server's {@code ops.tokensFile} asks for (docs/operations.md) */
     OpsClient(String ops, Duration timeout, Optional<Path> tokenFile) {
         this.ops = URI.create(ops.replaceAll("/+$", ""));
         this.timeout = timeout;

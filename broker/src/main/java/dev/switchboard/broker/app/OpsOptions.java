@@ -6,8 +6,9 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --ops URL}, {@code --timeout} and {@code --token-file FILE} options of the commands that call a running server's operations
- * API ({@code replay}, {@code redrive}; SPEC §2, §6), mixed into each with picocli's {@code @Mixin}.
+ * The {@code --ops URL}, {@code --timeout} and {@code --token-file FILE} options of the commands that call a running
+ * server's operations API ({@code replay}, {@code redrive}; docs/cli.md, docs/operations.md), mixed into each with
+ * picocli's {@code @Mixin}.
  */
 final class OpsOptions {
 

@@ -8,9 +8,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code switchboard redrive NS/TRIGGER [--ops URL]} (SPEC §2): asks a running server to send a trigger's
+ * {@code switchboard redrive NS/TRIGGER [--ops URL]} (docs/cli.md): asks a running server to send a trigger's
  * events parked in its broker's dead-letter topic back to its subscriber, through {@code POST
- * /api/v1/namespaces/{ns}/triggers/{name}/redrive} (SPEC §6), which answers {@code {"events": N}}. Exit 0 when
+ * /api/v1/namespaces/{ns}/triggers/{name}/redrive} (docs/operations.md), which answers {@code {"events": N}}. Exit 0 when
  * accepted.
  */
 @Command(

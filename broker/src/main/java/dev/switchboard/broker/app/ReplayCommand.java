@@ -13,9 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code switchboard replay NS/TRIGGER --from RFC3339 [--ops URL]} (SPEC §2): asks a running server to deliver
+ * {@code switchboard replay NS/TRIGGER --from RFC3339 [--ops URL]} (docs/cli.md): asks a running server to deliver
  * a trigger's stored events again from a point in time (compared with the time each event was accepted),
- * through {@code POST /api/v1/namespaces/{ns}/triggers/{name}/replay} (SPEC §6). Exit 0 when accepted.
+ * through {@code POST /api/v1/namespaces/{ns}/triggers/{name}/replay} (docs/operations.md). Exit 0 when accepted.
  */
 @Command(
         name = "replay",

@@ -22,13 +22,13 @@ import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /**
- * {@code switchboard run} (SPEC §2): loads the configuration (flag &gt; env &gt; file &gt; default), starts
+ * {@code switchboard run} (docs/cli.md): loads the configuration (flag &gt; env &gt; file &gt; default), starts
  * the server, prints the banner, and on SIGTERM or SIGINT drains and exits 0. Bad configuration exits 2.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Start the Switchboard server.")
 final class RunCommand implements Callable<Integer> {
     static final int EXIT_BAD_CONFIG = 2;
-    /** Kafka refused the credentials or certificate, or did not answer (SPEC §3): the server never got ready. */
+    /** Kafka refused the credentials or certificate, or did not answer (docs/configuration.md): the server never got ready. */
     static final int EXIT_NO_KAFKA = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -77,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return EXIT_BAD_CONFIG;
         }
+        ConsoleLogFormat.apply(config.logging().format());
         config.warnings().forEach(warning -> LOG.warn("config: {}", warning));
 
         CountDownLatch stop = new CountDownLatch(1);
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
             LOG.error("cannot use Kafka: {}", e.getMessage());
             return EXIT_NO_KAFKA;
         }
-        out.println(Banner.render(config, server.ports()));
+        out.println(Banner.render(config, server.ports(), server.resources()));
         out.flush();
         stop.await();
         LOG.info("shutting down: draining for at most {}", config.shutdown().drainTimeout());

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code switchboard send}: POSTs one CloudEvent (SPEC §2) and exits 0 on 2xx, 1 otherwise. */
+/** {@code switchboard send}: POSTs one CloudEvent (docs/cli.md) and exits 0 on 2xx, 1 otherwise. */
 @Command(
         name = "send",
         mixinStandardHelpOptions = true,

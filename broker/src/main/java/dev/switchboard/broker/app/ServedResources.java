@@ -8,20 +8,19 @@ import dev.switchboard.triggers.model.ResourceSet;
 import dev.switchboard.triggers.reload.Generation;
 import dev.switchboard.triggers.reload.ReloadResult;
 import dev.switchboard.triggers.reload.ResourceReloader;
+import dev.switchboard.triggers.reload.WatchedPaths;
 import dev.switchboard.triggers.reload.WatchedResources;
 import dev.switchboard.triggers.yaml.LoadResult;
 import dev.switchboard.triggers.yaml.ResourceLoader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The resource set being served (SPEC §3 "Hot reload"): validated at startup, then watched; a change that
+ * The resource set being served (docs/triggers.md "Hot reload"): validated at startup, then watched; a change that
  * validates is applied (new brokers' topics provisioned first), one that does not is rejected whole and
  * logged while the last good set keeps running. Every outcome is counted in
  * {@code switchboard_config_reloads_total{result}}.
@@ -38,9 +37,9 @@ final class ServedResources implements AutoCloseable {
     /** Loads and validates the resources, serves them through {@code brokers}, and starts watching. */
     static ServedResources start(ServerConfig config, BrokerTopics brokers, MeterRegistry registry, Clock clock)
             throws InvalidResourcesException, IOException {
-        List<Path> paths = ResourcePaths.of(config);
+        WatchedPaths paths = ResourcePaths.of(config);
         EgressAuthCatalog credentials = EgressAuthNames.of(config.egressAuth());
-        LoadResult initial = new ResourceLoader(credentials).load(paths, ResourcePaths.refs(config));
+        LoadResult initial = new ResourceLoader(credentials).load(paths.present(), ResourcePaths.refs(config));
         if (!(initial instanceof LoadResult.Valid valid)) {
             throw new InvalidResourcesException(initial.diagnostics(), initial.summary());
         }
@@ -51,7 +50,10 @@ final class ServedResources implements AutoCloseable {
                 "serving {} broker(s) and {} trigger(s) from {}",
                 resources.brokers().size(),
                 resources.triggers().size(),
-                paths.isEmpty() ? "no resource files (implicit broker default/default)" : paths);
+                paths.present().isEmpty() ? "no resource files (implicit broker default/default)" : paths.present());
+        if (!paths.optional().isEmpty() && paths.present().isEmpty()) {
+            LOG.info("watching for {} to appear", paths.optional());
+        }
         WatchedResources watched = WatchedResources.start(
                 paths,
                 ResourcePaths.refs(config),

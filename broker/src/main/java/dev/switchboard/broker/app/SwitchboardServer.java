@@ -32,8 +32,8 @@ import dev.switchboard.broker.ops.TriggerRuntime;
 import dev.switchboard.broker.tls.PemServerTls;
 import dev.switchboard.broker.tls.TlsReloader;
 import dev.switchboard.triggers.filter.FilterCompiler;
+import dev.switchboard.triggers.model.ResourceSet;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -72,6 +72,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private Ports ports;
     private BrokerTopics brokers;
     private PrometheusMeterRegistry registry;
+    private ServedResources served;
     private Dispatcher dispatcher;
     private HttpEventDelivery delivery;
     private final EgressRefusals egressRefusals = new EgressRefusals(Clock.systemUTC());
@@ -103,24 +104,25 @@ public final class SwitchboardServer implements AutoCloseable {
                 KafkaAdminSettings.of(bootstrap, config.kafka().client()));
         closeables.push(admin);
         KafkaReachability.verify(admin, bootstrap, KAFKA_ACCESS_TIMEOUT);
-        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry = ServerMeterRegistry.create();
         closeables.push(registry::close);
-        RuntimeMeters runtimeMeters = new RuntimeMeters(registry).bindJvm();
+        RuntimeMeters runtimeMeters = new RuntimeMeters(registry);
         closeables.push(runtimeMeters);
-        runtimeMeters.bindKafkaClient(admin);
-        brokers = new BrokerTopics(config, admin, STARTUP_TIMEOUT);
-        ServedResources served = ServedResources.start(config, brokers, registry, Clock.systemUTC());
-        closeables.push(served);
-
-        KafkaReachability kafkaReachability =
-                new KafkaReachability(admin, Duration.ofSeconds(5), Duration.ofSeconds(3), true);
-        closeables.push(kafkaReachability);
-
+        // before any meter: the Vert.x it makes configures the registry's histogram filter
         vertx = runtimeMeters.newVertx();
         closeables.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
         // the ops listener's own event loop and workers: a slow ops answer never delays the ingress
         Vertx opsVertx = runtimeMeters.newOpsVertx();
         closeables.push(() -> opsVertx.close().await(10, TimeUnit.SECONDS));
+        runtimeMeters.bindJvm();
+        runtimeMeters.bindKafkaClient(admin);
+        brokers = new BrokerTopics(config, admin, STARTUP_TIMEOUT);
+        served = ServedResources.start(config, brokers, registry, Clock.systemUTC());
+        closeables.push(served);
+
+        KafkaReachability kafkaReachability =
+                new KafkaReachability(admin, Duration.ofSeconds(5), Duration.ofSeconds(3), true);
+        closeables.push(kafkaReachability);
 
         IngressLimits limits = new IngressLimits(
                 config.ingress().maxEventBytes(),
@@ -199,7 +201,7 @@ public final class SwitchboardServer implements AutoCloseable {
         new PortsFile(config.dataDir()).write(ports);
     }
 
-    /** Who may replay and redrive (SPEC §6): same origin only, and a token of {@code ops.tokensFile} when set. */
+    /** Who may replay and redrive (docs/operations.md): same origin only, and a token of {@code ops.tokensFile} when set. */
     private ControlAccess controlAccess() {
         String host = config.ops().host();
         if (config.ops().tokensFile().isEmpty()) {
@@ -210,13 +212,18 @@ public final class SwitchboardServer implements AutoCloseable {
         return ControlAccess.withTokens(host, tokens);
     }
 
+    /** The resource set served right now (the startup banner lists its triggers). */
+    public ResourceSet resources() {
+        return served.reloader().current().resources();
+    }
+
     /** The one registry every stage records into, as {@code /metrics} shows it. */
     public MeterRegistry meterRegistry() {
         return registry;
     }
 
     /**
-     * Starts the delivery stage and one cursor per Ready trigger, positioned before this returns (SPEC §5: once
+     * Starts the delivery stage and one cursor per Ready trigger, positioned before this returns (docs/delivery.md: once
      * {@code /readyz} answers 200 every trigger loaded at startup is positioned), then follows every applied
      * reload (after the reload's new broker topics were provisioned by {@link ServedResources}).
      */

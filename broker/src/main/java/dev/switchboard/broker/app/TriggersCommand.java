@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code switchboard triggers} (SPEC §2): lists the triggers of a running server from
+ * {@code switchboard triggers} (docs/cli.md): lists the triggers of a running server from
  * {@code GET /api/v1/triggers}, as a table with the columns of {@code kn trigger list} plus counters, or as the
  * API's JSON or YAML. Exits 0; 1 with a message naming the URL when the ops API does not answer 200.
  */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code switchboard validate PATH...} (SPEC §2): loads and validates Broker/Trigger YAML, prints every
+ * {@code switchboard validate PATH...} (docs/cli.md): loads and validates Broker/Trigger YAML, prints every
  * error and warning with {@code file:line:column}, then a one-line summary; exits 0 when valid, 1 otherwise.
  */
 @Command(

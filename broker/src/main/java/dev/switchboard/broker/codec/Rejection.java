@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Why ingress refused a request: a kind that decides the HTTP status, a message for the client and,
  * when one attribute is at fault, its name. Modelled on the CloudEvents SDK's {@code CloudEventRWException}
- * kinds; the table of statuses is SPEC §4.
+ * kinds; the table of statuses is docs/ingress.md.
  */
 public record Rejection(Kind kind, String message, Optional<String> attribute, List<ItemError> items) {
 

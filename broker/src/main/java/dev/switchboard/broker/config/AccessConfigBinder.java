@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Binds the {@code auth} and {@code tls} sections (SPEC §7). A part is configured when any of its keys
+ * Binds the {@code auth} and {@code tls} sections (docs/security.md). A part is configured when any of its keys
  * is set, and then its required keys must be set too: OIDC needs {@code issuer} and exactly one of
  * {@code jwksUri}/{@code jwksFile}; a TLS listener needs {@code certFile} and {@code keyFile}. Referenced
  * files are not opened here: the components that read them report their errors.

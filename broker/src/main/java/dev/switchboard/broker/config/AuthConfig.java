@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Ingress credentials (SPEC §7): the static bearer tokens file and/or OIDC. Brokers opt in with the
+ * Ingress credentials (docs/security.md): the static bearer tokens file and/or OIDC. Brokers opt in with the
  * {@code switchboard.dev/auth} annotation; absent parts mean that method is not available.
  */
 public record AuthConfig(Optional<Path> tokensFile, Optional<OidcConfig> oidc) {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * An IPv4 or IPv6 network in CIDR notation ({@code 10.0.0.0/8}, {@code fe80::/10}) for the egress
- * allow and deny lists (SPEC §3, §7). A bare address is a single-host network ({@code /32} or
+ * allow and deny lists (docs/configuration.md, docs/security.md). A bare address is a single-host network ({@code /32} or
  * {@code /128}); host bits after the prefix are cleared. Parsing never touches DNS.
  */
 public record Cidr(InetAddress network, int prefixLength) {

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * The configuration cannot be used. The message lists every problem found, one per line, each naming
  * its key and, for values from the config file, {@code file:line:column}. {@code run} exits 2 on it
- * (SPEC §2).
+ * (docs/cli.md).
  */
 public final class ConfigException extends Exception {
     private static final long serialVersionUID = 1L;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads the server config file ({@code --config}, SPEC §3) into a {@link Layer}: every value keeps its
+ * Reads the server config file ({@code --config}, docs/configuration.md) into a {@link Layer}: every value keeps its
  * {@code file:line:column}, unknown keys and misplaced sections are problems at their position.
  */
 final class ConfigFileSource {

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every key of the server config (SPEC §3) by its dotted path, with the shape of its value. The path is
+ * Every key of the server config (docs/configuration.md) by its dotted path, with the shape of its value. The path is
  * also the key of the flags map handed to {@link ConfigLoader}, and names the environment variable
  * {@code SWITCHBOARD_<PATH>} (segments upper-cased, joined by {@code _}).
  */
@@ -49,7 +49,8 @@ public enum ConfigKey {
     TLS_OPS_CERT_FILE("tls.ops.certFile"),
     TLS_OPS_KEY_FILE("tls.ops.keyFile"),
     EGRESS_AUTH("egressAuth", Shape.RECORDS),
-    SHUTDOWN_DRAIN_TIMEOUT("shutdown.drainTimeout");
+    SHUTDOWN_DRAIN_TIMEOUT("shutdown.drainTimeout"),
+    LOGGING_FORMAT("logging.format");
 
     /** The shape of a key's value, which decides how it is written in each source. */
     public enum Shape {

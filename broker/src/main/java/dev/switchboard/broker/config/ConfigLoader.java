@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loads the server configuration (SPEC §3) from the config file, the environment and the flags of
+ * Loads the server configuration (docs/configuration.md) from the config file, the environment and the flags of
  * {@code run}, with precedence flag &gt; env &gt; file &gt; default decided per key. Nothing is read from
  * the process: the environment and flags are handed in, so a load is a pure function of its inputs and
  * the file. Every problem is reported at once in one {@link ConfigException}.

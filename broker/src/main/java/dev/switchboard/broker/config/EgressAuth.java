@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One named entry of {@code egressAuth} (SPEC §7 "Subscriber credentials"): how Switchboard proves who it is to a
+ * One named entry of {@code egressAuth} (docs/security.md "Subscriber credentials"): how Switchboard proves who it is to a
  * subscriber or a dead-letter sink. Secrets are never in the config, only the files that hold them; {@code
  * toString} of each entry therefore shows nothing secret.
  */

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads {@code egressAuth} (SPEC §7): a mapping of entry names to {@code {type: bearer, tokenFile}}, {@code {type:
+ * Reads {@code egressAuth} (docs/security.md): a mapping of entry names to {@code {type: bearer, tokenFile}}, {@code {type:
  * basic, username, passwordFile}} or {@code {type: oauth2, tokenUrl, clientId, clientSecretFile, scope, audience}}.
  * Every key a type needs is required, unknown keys are errors; the files are not opened here (the delivery stage
  * reads them, and reads them again when they change).

@@ -3,7 +3,7 @@ package dev.switchboard.broker.config;
 import java.util.List;
 
 /**
- * The egress guard's lists (SPEC §3, §7): link-local and metadata addresses are refused unless in
+ * The egress guard's lists (docs/configuration.md, docs/security.md): link-local and metadata addresses are refused unless in
  * {@code allow}; addresses in {@code deny} are refused in addition.
  */
 public record EgressConfig(List<Cidr> allow, List<Cidr> deny) {

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads {@code SWITCHBOARD_*} environment variables (SPEC §2, §3) into a {@link Layer}: one variable per
+ * Reads {@code SWITCHBOARD_*} environment variables (docs/cli.md, docs/configuration.md) into a {@link Layer}: one variable per
  * key ({@link ConfigKey#envName()}), and for the raw Kafka maps one variable per property,
  * {@code SWITCHBOARD_KAFKA_PRODUCER_LINGER_MS=5} being {@code linger.ms=5}. The map is injected; this
  * class never reads the process environment. Unknown {@code SWITCHBOARD_*} variables are warnings.

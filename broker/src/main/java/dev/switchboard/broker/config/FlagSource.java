@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Reads the flags of {@code run} (SPEC §2), already mapped by the CLI to key paths ({@code ingress.port},
+ * Reads the flags of {@code run} (docs/cli.md), already mapped by the CLI to key paths ({@code ingress.port},
  * {@code resources} comma-separated, {@code kafka.producer.linger.ms}), into a {@link Layer}. An unknown
  * path is a problem: it is a mistake of the caller, not of the user's environment.
  */

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The Kafka cluster and topic settings (SPEC §3). An empty {@code bootstrapServers} means the embedded
+ * The Kafka cluster and topic settings (docs/configuration.md). An empty {@code bootstrapServers} means the embedded
  * single-node broker. {@code client} holds the raw Kafka properties every client gets (admin, producer, each
  * consumer: {@code security.protocol}, {@code ssl.*}, {@code sasl.*}, {@code config.providers}); {@code
  * producer} and {@code consumer} are raw properties of one kind of client, applied on top of {@code client}

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Binds the {@code kafka} section (SPEC §3). The topic defaults depend on the cluster: with an external
+ * Binds the {@code kafka} section (docs/configuration.md). The topic defaults depend on the cluster: with an external
  * Kafka 12 partitions, replication factor 3 and min in-sync replicas min(2, replicationFactor); with the
  * embedded single node 3, 1 and 1. A value set explicitly, from any source, is kept either way.
  */
@@ -88,20 +88,20 @@ final class KafkaConfigBinder {
         return minInsync;
     }
 
-    /** SPEC §4: the ingress answers 202 only after {@code acks=all} with an idempotent producer. */
+    /** docs/ingress.md: the ingress answers 202 only after {@code acks=all} with an idempotent producer. */
     private void warnOnWeakenedProducer(Map<String, String> producer, Origin origin) {
         String acks = producer.get("acks");
         if (acks != null && !acks.strip().equals("all") && !acks.strip().equals("-1")) {
             problems.warn(
                     KAFKA_PRODUCER.path() + ".acks",
-                    "'" + acks + "' weakens the durability promised by a 202 (SPEC §4 uses acks=all)",
+                    "'" + acks + "' weakens the durability promised by a 202 (docs/ingress.md uses acks=all)",
                     origin);
         }
         String idempotence = producer.get("enable.idempotence");
         if (idempotence != null && idempotence.strip().equalsIgnoreCase("false")) {
             problems.warn(
                     KAFKA_PRODUCER.path() + ".enable.idempotence",
-                    "false allows duplicates and reordering on producer retries (SPEC §4 uses an idempotent"
+                    "false allows duplicates and reordering on producer retries (docs/ingress.md uses an idempotent"
                             + " producer)",
                     origin);
         }

@@ -17,7 +17,7 @@ import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * Checks the raw Kafka properties of {@code kafka.client}, {@code kafka.producer} and {@code kafka.consumer}
- * (SPEC §3) with Kafka's own definitions, at load, so that a bad value stops {@code run} with exit code 2 and
+ * (docs/configuration.md) with Kafka's own definitions, at load, so that a bad value stops {@code run} with exit code 2 and
  * a message naming the key instead of failing later inside a client:
  *
  * <ul>

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The keys one source sets (file, environment or flags). Layers stack by SPEC §3 precedence: a higher
+ * The keys one source sets (file, environment or flags). Layers stack by docs/configuration.md precedence: a higher
  * layer replaces a key of a lower one, except the raw Kafka property maps, which merge per property.
  */
 record Layer(Map<ConfigKey, RawValue> values) {

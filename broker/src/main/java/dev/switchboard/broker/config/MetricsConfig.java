@@ -1,4 +1,4 @@
 package dev.switchboard.broker.config;
 
-/** Metric options (SPEC §3, §6): the CloudEvent {@code type} is a tag only when {@code eventTypeTag}. */
+/** Metric options (docs/configuration.md, docs/operations.md): the CloudEvent {@code type} is a tag only when {@code eventTypeTag}. */
 public record MetricsConfig(boolean eventTypeTag) {}

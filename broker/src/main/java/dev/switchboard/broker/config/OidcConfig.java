@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * OIDC JWT verification for ingress auth (SPEC §7): the expected issuer, and the keys from exactly one
+ * OIDC JWT verification for ingress auth (docs/security.md): the expected issuer, and the keys from exactly one
  * of a JWKS URL or a JWKS file; {@code clockSkew} (default PT30S) is tolerated on {@code exp}/{@code nbf}.
  */
 public record OidcConfig(URI issuer, Optional<URI> jwksUri, Optional<Path> jwksFile, Duration clockSkew) {}

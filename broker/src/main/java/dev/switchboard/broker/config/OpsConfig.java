@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The operations listener (SPEC §3, §6); {@code port} 0 means a free port chosen at bind time. With {@code
+ * The operations listener (docs/configuration.md, docs/operations.md); {@code port} 0 means a free port chosen at bind time. With {@code
  * tokensFile} (the format of {@code auth.tokensFile}) the API's POSTs need one of its bearer tokens.
  */
 public record OpsConfig(String host, int port, Optional<Path> tokensFile) {

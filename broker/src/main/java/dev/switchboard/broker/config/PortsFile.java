@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * {@code {dataDir}/ports.json} (SPEC §3): {@code {"ingress": N, "ops": M, "kafka": "host:port"}}, so
+ * {@code {dataDir}/ports.json} (docs/configuration.md): {@code {"ingress": N, "ops": M, "kafka": "host:port"}}, so
  * scripts and tests find the ports chosen for port 0. Written atomically (a temporary file in the same
  * folder, flushed, then moved over with {@code ATOMIC_MOVE}), so a reader never sees half a file.
  */

@@ -3,7 +3,7 @@ package dev.switchboard.broker.config;
 import java.net.URI;
 
 /**
- * One {@code refs} entry (SPEC §3): a Knative {@code subscriber.ref} (kind, namespace, name) and the
+ * One {@code refs} entry (docs/configuration.md): a Knative {@code subscriber.ref} (kind, namespace, name) and the
  * absolute http(s) base URL it resolves to.
  */
 public record RefMapping(String kind, String namespace, String name, URI url) {

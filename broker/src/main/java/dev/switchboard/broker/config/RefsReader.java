@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the {@code refs} list (SPEC §3 "subscriber.ref resolution"): every entry has exactly the keys
+ * Reads the {@code refs} list (docs/triggers.md): every entry has exactly the keys
  * {@code kind}, {@code namespace}, {@code name} and {@code url} (an absolute http(s) URL), and no two
  * entries map the same reference.
  */

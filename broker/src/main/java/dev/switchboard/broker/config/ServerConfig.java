@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole server configuration (SPEC §3) after precedence, defaults and validation. {@code
+ * The whole server configuration (docs/configuration.md) after precedence, defaults and validation. {@code
  * defaultResources} is true when no source set {@code resources}: the default {@code ./switchboard.d}
- * is then used only if it exists (SPEC §1). {@code warnings} are the adjustments and ignored settings of
- * the load, for the caller to log. {@code egressAuth} holds the named subscriber credentials (SPEC §7) by name.
+ * is then used only if it exists (README.md). {@code warnings} are the adjustments and ignored settings of
+ * the load, for the caller to log. {@code egressAuth} holds the named subscriber credentials (docs/security.md) by name.
  */
 public record ServerConfig(
         IngressConfig ingress,
@@ -26,6 +26,7 @@ public record ServerConfig(
         TlsConfig tls,
         Map<String, EgressAuth> egressAuth,
         ShutdownConfig shutdown,
+        LoggingConfig logging,
         List<String> warnings) {
 
     public ServerConfig {
@@ -40,7 +41,7 @@ public record ServerConfig(
         return kafka.embedded();
     }
 
-    /** The base URL of a {@code subscriber.ref} through {@code refs} (SPEC §3), if mapped. */
+    /** The base URL of a {@code subscriber.ref} through {@code refs} (docs/configuration.md), if mapped. */
     public Optional<URI> resolveRef(String kind, String namespace, String name) {
         return refs.stream()
                 .filter(r -> r.matches(kind, namespace, name))

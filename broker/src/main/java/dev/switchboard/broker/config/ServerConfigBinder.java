@@ -11,6 +11,7 @@ import static dev.switchboard.broker.config.ConfigKey.INGRESS_MAX_EVENT_BYTES;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_MAX_IN_FLIGHT;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_PORT;
 import static dev.switchboard.broker.config.ConfigKey.INGRESS_REQUEST_TIMEOUT;
+import static dev.switchboard.broker.config.ConfigKey.LOGGING_FORMAT;
 import static dev.switchboard.broker.config.ConfigKey.METRICS_EVENT_TYPE_TAG;
 import static dev.switchboard.broker.config.ConfigKey.OPS_HOST;
 import static dev.switchboard.broker.config.ConfigKey.OPS_PORT;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns the effective layer into a {@link ServerConfig}: types every key, fills the SPEC §3 defaults
+ * Turns the effective layer into a {@link ServerConfig}: types every key, fills the docs/configuration.md defaults
  * and applies its rules (ports 0..65535 with 0 = any free port, max event size at least 64 KiB).
  */
 final class ServerConfigBinder {
@@ -84,6 +85,7 @@ final class ServerConfigBinder {
                 tls,
                 egressAuth,
                 shutdown,
+                new LoggingConfig(settings.get(LOGGING_FORMAT, this::logFormat, LogFormat.TEXT)),
                 problems.warnings());
     }
 
@@ -104,7 +106,7 @@ final class ServerConfigBinder {
                         DEFAULT_MAX_CONNECTIONS));
     }
 
-    /** SPEC §3: "Max event size is never below 64 KiB" — a smaller value is raised, with a warning. */
+    /** docs/configuration.md: "Max event size is never below 64 KiB" — a smaller value is raised, with a warning. */
     private int maxEventBytes(Settings settings) {
         int value = settings.get(
                 INGRESS_MAX_EVENT_BYTES,
@@ -118,6 +120,12 @@ final class ServerConfigBinder {
             return IngressConfig.MIN_MAX_EVENT_BYTES;
         }
         return value;
+    }
+
+    private Optional<LogFormat> logFormat(String key, RawValue value) {
+        String expected = "text or json";
+        return reader.text(key, value, expected)
+                .flatMap(text -> LogFormat.parse(text).or(() -> reader.fail(key, expected, value)));
     }
 
     private Optional<Integer> port(String key, RawValue value) {

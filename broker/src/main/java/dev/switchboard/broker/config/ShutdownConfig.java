@@ -3,7 +3,7 @@ package dev.switchboard.broker.config;
 import java.time.Duration;
 
 /**
- * Graceful shutdown, a Switchboard addition to SPEC §3: on SIGTERM/SIGINT the server stops accepting and
- * waits up to {@code drainTimeout} for in-flight work before exiting (SPEC §2).
+ * Graceful shutdown, a Switchboard addition to docs/configuration.md: on SIGTERM/SIGINT the server stops accepting and
+ * waits up to {@code drainTimeout} for in-flight work before exiting (docs/cli.md).
  */
 public record ShutdownConfig(Duration drainTimeout) {}

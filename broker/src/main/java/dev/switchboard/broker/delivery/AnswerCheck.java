@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * A further check of a 2xx answer before it counts as delivered: a malformed reply event makes the attempt a
- * failure (SPEC §5 "Reply"). Empty means the answer is fine.
+ * failure (docs/delivery.md "Reply"). Empty means the answer is fine.
  */
 @FunctionalInterface
 interface AnswerCheck {

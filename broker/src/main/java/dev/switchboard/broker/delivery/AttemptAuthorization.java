@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import java.util.Optional;
 
 /**
- * The {@code Authorization} header of each attempt to one destination (SPEC §7 "Subscriber credentials"), from the
+ * The {@code Authorization} header of each attempt to one destination (docs/security.md "Subscriber credentials"), from the
  * {@code egressAuth} entry the trigger names. Never logged, never in a metric, a dead letter or an error message.
  */
 interface AttemptAuthorization {

@@ -4,7 +4,7 @@ import io.cloudevents.CloudEvent;
 import java.util.OptionalInt;
 
 /**
- * The reply loop guard (SPEC §5 "Reply"; Knative's {@code knativebrokerttl}): a reply carries the triggering
+ * The reply loop guard (docs/delivery.md "Reply"; Knative's {@code knativebrokerttl}): a reply carries the triggering
  * event's TTL minus one, 255 standing in for an absent TTL, and is not published when that is 0 or less. A
  * TTL that is not an integer counts as absent.
  */

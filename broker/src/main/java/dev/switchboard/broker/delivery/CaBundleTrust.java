@@ -19,7 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The trust of a trigger with {@code switchboard.dev/ca-bundle} (SPEC §7): the JVM's trusted CAs plus every
+ * The trust of a trigger with {@code switchboard.dev/ca-bundle} (docs/security.md): the JVM's trusted CAs plus every
  * certificate of the PEM file, for that trigger's {@code https://} subscriber and dead-letter sink only. Host
  * names are still verified. Problems name the file and what is wrong with it, never its contents.
  */

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * OAuth 2.0 client-credentials tokens for one {@code egressAuth} entry and audience (SPEC §7; RFC 6749 §4.4, with the
+ * OAuth 2.0 client-credentials tokens for one {@code egressAuth} entry and audience (docs/security.md; RFC 6749 §4.4, with the
  * Nimbus OAuth 2.0 SDK), cached until shortly before they expire.
  *
  * <pre>

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.OptionalInt;
 
 /**
- * Adds the Knative dead-letter extensions to a failed event (SPEC §5 "Dead-letter"; Knative
+ * Adds the Knative dead-letter extensions to a failed event (docs/delivery.md "Dead-letter"; Knative
  * https://knative.dev/docs/eventing/event-delivery/#configuring-dead-letter-sink-extensions): {@code
  * knativeerrordest} the subscriber URL, {@code knativeerrorcode} the last HTTP status (absent after a transport
  * error or timeout), {@code knativeerrordata} the first KiB of the last response body, base64 (absent when the

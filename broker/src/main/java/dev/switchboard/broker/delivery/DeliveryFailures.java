@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Why a trigger's deliveries fail (SPEC §6 {@code status.lastFailure}): the most recent failed attempt to each
+ * Why a trigger's deliveries fail (docs/operations.md {@code status.lastFailure}): the most recent failed attempt to each
  * trigger's subscriber (when, the HTTP status or none after a transport error, a message), and how many attempts
  * failed since the subscriber last took an event. The failure stays after a success, which only resets the count;
  * it is forgotten when the trigger is released. Thread-safe; the ops stage reads it.

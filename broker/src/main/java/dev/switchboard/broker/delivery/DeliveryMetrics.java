@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Records the delivery stage's metrics (SPEC §6) into the one injected registry: attempts by outcome, the
+ * Records the delivery stage's metrics (docs/operations.md) into the one injected registry: attempts by outcome, the
  * Knative-compatible dispatch duration of each answered attempt, dead letters by destination and replies by
  * result. Tags never carry event ids or types.
  */

@@ -16,7 +16,7 @@ public record DeliverySettings(
 
     /** One pool per origin of at most this many connections: the default per-trigger in-flight limit. */
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 100;
-    /** The default ingress max event size (SPEC §3) plus room for a JSON envelope. */
+    /** The default ingress max event size (docs/configuration.md) plus room for a JSON envelope. */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 1_048_576 + 64 * 1024;
 
     public DeliverySettings {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The server's {@code egressAuth} entries put to work (SPEC §7 "Subscriber credentials"): for the entry a trigger
+ * The server's {@code egressAuth} entries put to work (docs/security.md "Subscriber credentials"): for the entry a trigger
  * names for its subscriber or dead-letter sink, the {@link AttemptAuthorization} every attempt asks for its header.
  * Each secret file is read at start and followed for changes; each OAuth 2.0 entry and audience keeps its own token.
  */

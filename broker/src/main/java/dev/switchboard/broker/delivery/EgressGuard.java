@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The egress guard (SPEC §3 {@code egress}, §7): before each connection to a subscriber or dead-letter sink
+ * The egress guard (docs/configuration.md {@code egress}, §7): before each connection to a subscriber or dead-letter sink
  * the host is resolved once, the address is checked, and the connection is made to exactly that address (Host
  * header and TLS SNI keep the name), so a DNS answer that changes between check and connect (rebinding) cannot
  * slip past it.

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last egress refusal of each trigger (SPEC §7 "Refusals are visible as a trigger condition"), for the ops
+ * The last egress refusal of each trigger (docs/security.md "Refusals are visible as a trigger condition"), for the ops
  * stage to show as a condition: recorded when the guard refuses a subscriber or dead-letter sink, forgotten when
  * the trigger's subscriber takes an event again or the trigger is released. Thread-safe.
  */

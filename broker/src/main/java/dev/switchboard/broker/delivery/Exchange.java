@@ -31,7 +31,7 @@ sealed interface Exchange {
     record Unanswered(AttemptResult result) implements Exchange {}
 
     /**
-     * Not attempted: the egress guard refused the resolved address (SPEC §7). Never retried: the same name
+     * Not attempted: the egress guard refused the resolved address (docs/security.md). Never retried: the same name
      * would be refused again, and retrying would only delay the dead letter.
      */
     record Refused(String reason) implements Exchange {

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * One POST with a deadline: resolve and pass the egress guard, connect, send, read the whole answer, all within
- * the policy's per-attempt {@code timeout} (SPEC §5 "Retry policy", §7 "Egress guard"). Redirects are never followed (SPEC §5 "Request"): a 3xx is an
+ * the policy's per-attempt {@code timeout} (docs/delivery.md "Retry policy", §7 "Egress guard"). Redirects are never followed (docs/delivery.md "Request"): a 3xx is an
  * answer like any other. The body is kept up to a limit and drained past it, so a huge answer costs no memory.
  */
 final class HttpAttempt {

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
- * Delivers events to subscribers over HTTP with the Vert.x client (SPEC §5): retries on timers as the
+ * Delivers events to subscribers over HTTP with the Vert.x client (docs/delivery.md): retries on timers as the
  * trigger's policy rules, dead letters that are never dropped, and reply events published back into the broker.
  *
  * <pre>
@@ -89,7 +89,7 @@ public final class HttpEventDelivery implements EventDelivery {
     }
 
     /**
-     * @param egress checks every subscriber and sink address at connect time (SPEC §7)
+     * @param egress checks every subscriber and sink address at connect time (docs/security.md)
      * @param refusals where egress refusals are recorded for the trigger's condition
      */
     public HttpEventDelivery(
@@ -104,7 +104,7 @@ public final class HttpEventDelivery implements EventDelivery {
         this(vertx, log, decider, registry, random, settings, egress, refusals, EgressCredentials.none());
     }
 
-    /** @param credentials the {@code egressAuth} entries triggers name for subscribers and sinks (SPEC §7) */
+    /** @param credentials the {@code egressAuth} entries triggers name for subscribers and sinks (docs/security.md) */
     public HttpEventDelivery(
             Vertx vertx,
             EventAppender log,
@@ -130,7 +130,7 @@ public final class HttpEventDelivery implements EventDelivery {
                 () -> Instant.ofEpochMilli(registry.config().clock().wallTime()));
     }
 
-    /** The delivery stage with the SPEC §5 policy rules: jitter from {@code random}, Retry-After dates by {@code clock}. */
+    /** The delivery stage with the docs/delivery.md policy rules: jitter from {@code random}, Retry-After dates by {@code clock}. */
     public static HttpEventDelivery create(
             Vertx vertx, EventAppender log, MeterRegistry registry, Clock clock, RandomGenerator random) {
         DeliveryDecider decider = new DeliveryDecider(
@@ -139,7 +139,7 @@ public final class HttpEventDelivery implements EventDelivery {
     }
 
     /**
-     * The delivery stage with the SPEC §5 policy rules and the egress guard of {@code egress} (SPEC §3, §7),
+     * The delivery stage with the docs/delivery.md policy rules and the egress guard of {@code egress} (docs/configuration.md, docs/security.md),
      * recording refusals in {@code refusals}.
      */
     public static HttpEventDelivery create(
@@ -153,7 +153,7 @@ public final class HttpEventDelivery implements EventDelivery {
         return create(vertx, log, registry, clock, random, egress, refusals, EgressCredentials.none());
     }
 
-    /** As above, presenting {@code credentials} to the subscribers and sinks that name them (SPEC §7). */
+    /** As above, presenting {@code credentials} to the subscribers and sinks that name them (docs/security.md). */
     public static HttpEventDelivery create(
             Vertx vertx,
             EventAppender log,

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a reply or a dead letter to Kafka and keeps trying, with doubling jittered waits capped at a maximum,
- * until the log acknowledges it or the run is abandoned (SPEC §5 "Guarantee", ARCHITECTURE decision 6): the
+ * until the log acknowledges it or the run is abandoned (docs/delivery.md "Guarantee", docs/architecture.md principle 6): the
  * delivery settles only once something durable holds the event.
  */
 final class InsistentAppender {

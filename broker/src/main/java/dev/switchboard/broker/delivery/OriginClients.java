@@ -23,7 +23,7 @@ import java.util.Set;
  * One bounded HTTP connection pool per receiver origin ({@code scheme://host:port}) and trust, shared by the
  * triggers that send there, so a slow subscriber exhausts only its own pool. A pool is closed when the last trigger
  * using it is released. Redirects are never followed. {@code https://} receivers are verified against the JVM's
- * trust store with host-name checking (SPEC §7); a trigger with {@code switchboard.dev/ca-bundle} gets a pool of
+ * trust store with host-name checking (docs/security.md); a trigger with {@code switchboard.dev/ca-bundle} gets a pool of
  * its own origin-and-bundle that also trusts the bundle's certificates ({@link CaBundleTrust}), read when the pool
  * opens.
  */

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The provenance of an event parked in a broker's {@code .dlq} topic (SPEC §5 "Dead-letter"), carried as Kafka
+ * The provenance of an event parked in a broker's {@code .dlq} topic (docs/delivery.md "Dead-letter"), carried as Kafka
  * record headers beside the event so that its own attributes are only augmented by the Knative {@code
  * knativeerror*} extensions. {@code redrive} selects a trigger's parked events by {@link #TRIGGER}.
  *

@@ -2,7 +2,7 @@ package dev.switchboard.broker.delivery;
 
 import io.cloudevents.CloudEvent;
 
-/** What a subscriber's 2xx answer carried back (SPEC §5 "Reply"). */
+/** What a subscriber's 2xx answer carried back (docs/delivery.md "Reply"). */
 sealed interface Reply {
 
     /** No event: an empty body, or one that does not claim to be a CloudEvent. */

@@ -7,7 +7,7 @@ import dev.switchboard.triggers.model.ReplyMode;
 import java.util.Map;
 
 /**
- * Reads the reply event out of a subscriber's 2xx answer (SPEC §5 "Reply"), binary or structured, with the
+ * Reads the reply event out of a subscriber's 2xx answer (docs/delivery.md "Reply"), binary or structured, with the
  * ingress's own {@link EventReader} so a reply passes exactly the checks a posted event passes.
  *
  * <p>An answer claims to be a CloudEvent when it has a {@code ce-} header or a {@code application/cloudevents}

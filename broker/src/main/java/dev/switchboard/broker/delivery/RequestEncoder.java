@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Puts an event on the wire as an HTTP request (SPEC §5 "Request"; CloudEvents HTTP binding v1.0.2).
+ * Puts an event on the wire as an HTTP request (docs/delivery.md "Request"; CloudEvents HTTP binding v1.0.2).
  *
  * <p>Binary mode (§3.1, the default): every attribute but {@code datacontenttype} becomes a {@code ce-}
  * header whose value is percent-encoded (§3.1.3.2, which the SDK's Vert.x writer does not do),

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * POSTs one request until a receiver takes it or the policy gives up: after each attempt the {@link
- * DeliveryDecider} rules (SPEC §5 "Outcome by status", "Retry policy") and a retry waits on a timer of the
+ * DeliveryDecider} rules (docs/delivery.md "Outcome by status", "Retry policy") and a retry waits on a timer of the
  * run. Used for subscribers and, with the same policy, for dead-letter sinks.
  */
 final class RetryingPoster {
@@ -35,7 +35,7 @@ final class RetryingPoster {
     /**
      * Where to POST, what, under which policy and with which credentials. {@code client} is asked for the connection
      * pool at each attempt; a failed pool (a CA bundle that cannot be read) fails that attempt like a transport
-     * error, and so does a credential that cannot be had (a token endpoint that is down, SPEC §7).
+     * error, and so does a credential that cannot be had (a token endpoint that is down, docs/security.md).
      */
     record Posting(
             Supplier<Future<HttpClient>> client,
@@ -76,7 +76,7 @@ final class RetryingPoster {
     /**
      * One attempt with the destination's current credentials. A 401 to a credential that can be renewed (an OAuth 2.0
      * token) is repeated once at once with a new one, within the same attempt: it does not count against {@code
-     * retry}, and a second 401 is judged as any 4xx (SPEC §7, §5 "Outcome by status").
+     * retry}, and a second 401 is judged as any 4xx (docs/security.md, docs/delivery.md "Outcome by status").
      */
     private Future<Exchange> authorized(Posting posting) {
         return withCredentials(posting).compose(exchange -> {

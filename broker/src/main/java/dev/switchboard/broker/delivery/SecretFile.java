@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A secret kept in a file (SPEC §7: token, password, client secret), read at start and again whenever its contents
+ * A secret kept in a file (docs/security.md: token, password, client secret), read at start and again whenever its contents
  * change (polled by {@link FileDigestPoller}, which also sees the symbolic-link swaps of mounted Kubernetes
  * secrets). Trailing line breaks are not part of the secret. A file that cannot be read keeps the last good value;
  * with none yet, {@link #current()} fails naming the file, never its contents.

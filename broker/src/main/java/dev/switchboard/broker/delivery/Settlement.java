@@ -2,7 +2,7 @@ package dev.switchboard.broker.delivery;
 
 /**
  * How an event ended for one trigger. Every case is "settled": the dispatcher may commit past it. There is
- * no "dropped" case (SPEC §5 "Guarantee").
+ * no "dropped" case (docs/delivery.md "Guarantee").
  */
 public sealed interface Settlement {
     /** The subscriber answered 2xx. */

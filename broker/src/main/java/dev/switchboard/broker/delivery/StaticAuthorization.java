@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code egressAuth} entries of type {@code bearer} and {@code basic} (SPEC §7): a header made from a secret file's
+ * {@code egressAuth} entries of type {@code bearer} and {@code basic} (docs/security.md): a header made from a secret file's
  * current contents. A 401 is final: the same file would give the same header.
  */
 final class StaticAuthorization implements AttemptAuthorization {

@@ -31,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shared reader of one broker in this process (ARCHITECTURE decision 4, SPEC §5 "Scale"): one consumer in the
+ * The shared reader of one broker in this process (docs/architecture.md principle 4, docs/delivery.md "Scale"): one consumer in the
  * broker's group {@code switchboard.{ns}.{broker}} — so processes divide the partitions and a restart is one
  * rebalance per broker — reads each record once, decodes it once, asks the {@link TriggerIndex} which triggers
  * match, and hands it to each attached {@link CursorState}. A trigger that cannot keep up or must read elsewhere

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The drivers of detached triggers (ARCHITECTURE decision 4): a trigger that fell behind the broker's shared
+ * The drivers of detached triggers (docs/architecture.md principle 4): a trigger that fell behind the broker's shared
  * reader — its window was full, it was paused, replayed, or added behind the head — reads on its own, from its own
  * position, with a consumer that joins no group, until it reaches the shared reader's position on every partition;
  * then it re-attaches. Consumers are bounded by {@code slots} whatever the number of triggers: detached triggers

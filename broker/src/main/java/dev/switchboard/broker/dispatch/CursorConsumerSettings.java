@@ -13,9 +13,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * manual commits, where reading starts, and the deserializers.
  *
  * <ul>
- *   <li>{@code enable.auto.commit=false}: each trigger's progress is written contiguously (ARCHITECTURE 4);
+ *   <li>{@code enable.auto.commit=false}: each trigger's progress is written contiguously (docs/architecture.md principle 4);
  *   <li>the shared reader and the catch-up readers use {@code auto.offset.reset=none}: they always seek to a
- *       trigger's position, and a position that retention deleted must be seen, counted and logged (SPEC §5
+ *       trigger's position, and a position that retention deleted must be seen, counted and logged (docs/delivery.md
  *       "Retention"), never silently reset;
  *   <li>cooperative-sticky assignment: a rebalance revokes only partitions that move, the others keep
  *       delivering;

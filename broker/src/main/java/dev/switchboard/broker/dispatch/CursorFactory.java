@@ -10,7 +10,7 @@ public interface CursorFactory {
 
     /**
      * Opens a positioned cursor: when this returns, the trigger's start position is committed, so every event
-     * accepted from now on reaches it (SPEC §5 "New trigger").
+     * accepted from now on reaches it (docs/delivery.md "New trigger").
      *
      * @throws RuntimeException when the position cannot be established (Kafka unreachable)
      */

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One trigger's cursor with no Kafka in it (ARCHITECTURE decision 4, "a trigger is a cursor"): where it stands in
+ * One trigger's cursor with no Kafka in it (docs/architecture.md principle 4, "a trigger is a cursor"): where it stands in
  * each partition of its broker's log, its compiled filter, its {@link OffsetTracker} (contiguous commits), the
  * hand-off to its {@link DeliveryWindow}, the read-ahead decision and its backlog figures. Drivers feed it records
  * — the broker's shared reader while the trigger is <em>attached</em>, a catch-up reader of its own while it is
@@ -149,7 +149,7 @@ final class CursorState {
     }
 
     /**
-     * Skips what retention deleted (SPEC §5 "Retention"): when the trigger's position in {@code partition} is below
+     * Skips what retention deleted (docs/delivery.md "Retention"): when the trigger's position in {@code partition} is below
      * the log start, it moves there, counts the skipped records and says so at WARN.
      */
     void skipExpired(int partition, long logStart) {

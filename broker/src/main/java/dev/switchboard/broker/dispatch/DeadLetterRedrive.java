@@ -30,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code redrive} (SPEC §2, §5 "Dead-letter"): sends a trigger's events parked in its broker's {@code .dlq} topic
- * back to its subscriber, and marks them done. It is one more driver of the trigger's cursor state (ARCHITECTURE
- * decision 4): the parked events go through the trigger's own {@link DeliveryWindow}, so a redrive obeys the
+ * {@code redrive} (docs/cli.md, docs/delivery.md "Dead-letter"): sends a trigger's events parked in its broker's {@code .dlq} topic
+ * back to its subscriber, and marks them done. It is one more driver of the trigger's cursor state
+ * (docs/architecture.md principle 4): the parked events go through the trigger's own {@link DeliveryWindow}, so a redrive obeys the
  * trigger's max-in-flight, rate limit, ordering and pause exactly like live delivery, and shares them with it.
  *
  * <p>Progress is the consumer group {@code switchboard.{ns}.{broker}.{trigger}.redrive} on the {@code .dlq}

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One record of a broker topic decoded once, whatever the number of triggers it is offered to (SPEC §5 "Scale"):
+ * One record of a broker topic decoded once, whatever the number of triggers it is offered to (docs/delivery.md "Scale"):
  * its CloudEvent, or none when the record is not one (logged at WARN once per partition, then at DEBUG), and the
  * {@link InboundEvent} the delivery stage takes, built on first use and shared by every trigger that matched.
  */

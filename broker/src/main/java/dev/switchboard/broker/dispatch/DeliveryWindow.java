@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One trigger's deliveries between its cursor and the delivery stage (SPEC §5 "Ordering", "Per-subscriber
+ * One trigger's deliveries between its cursor and the delivery stage (docs/delivery.md "Ordering", "Per-subscriber
  * limits", {@code paused}): at most {@code max-in-flight} at once, started no faster than {@code rate-limit},
  * none while paused, and with {@code delivery.order: ordered} one at a time per partition key in log order
  * while other keys flow. A delivery's settlement settles its offset ticket.

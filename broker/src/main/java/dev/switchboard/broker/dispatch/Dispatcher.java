@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one cursor per Ready trigger and keeps that set equal to the served resources (ARCHITECTURE decisions
- * 4 and 7). Each {@link #apply} reconciles by diff: added triggers are positioned and started, changed ones
+ * Runs one cursor per Ready trigger and keeps that set equal to the served resources (docs/architecture.md
+ * principles 4 and 7). Each {@link #apply} reconciles by diff: added triggers are positioned and started, changed ones
  * are updated live (or moved to a new cursor when their broker changed), removed ones stop with a bounded
  * drain; unchanged triggers are not touched and keep delivering.
  *
@@ -57,7 +57,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Reconciles the running cursors with {@code resources}. The first call blocks until every Ready trigger
-     * is positioned, so readiness may be reported after it (SPEC §5 "New trigger").
+     * is positioned, so readiness may be reported after it (docs/delivery.md "New trigger").
      *
      * @throws IllegalStateException when a trigger of the first call cannot be positioned
      */
@@ -101,7 +101,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Re-delivers a trigger's stored events accepted at or after {@code from}, to that trigger only (SPEC §2
+     * Re-delivers a trigger's stored events accepted at or after {@code from}, to that trigger only (docs/cli.md
      * {@code replay}).
      *
      * @return the number of partitions re-positioned; fails with {@link UnknownTriggerException} when the
@@ -116,7 +116,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Sends a trigger's parked dead letters back to its subscriber (SPEC §2 {@code redrive}).
+     * Sends a trigger's parked dead letters back to its subscriber (docs/cli.md {@code redrive}).
      *
      * @return the number of parked events being sent back; fails with {@link UnknownTriggerException} when the
      *     trigger is not dispatching here
@@ -131,7 +131,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Stops every cursor: no more reading, deliveries in flight get up to {@code drain} to end, what settled
-     * is committed, and each consumer leaves its group (SPEC §2 "clean drain on SIGTERM").
+     * is committed, and each consumer leaves its group (docs/cli.md "clean drain on SIGTERM").
      */
     public void drainAndStop(Duration drain) {
         List<Future<Void>> all;

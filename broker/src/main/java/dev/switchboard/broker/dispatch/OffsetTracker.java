@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Which offsets of a cursor may be committed (ARCHITECTURE decision 4, SPEC §5 "Ordering": "offsets
+ * Which offsets of a cursor may be committed (docs/architecture.md principle 4, docs/delivery.md "Ordering": "offsets
  * committed contiguously"): per partition, only up to the lowest record handed out and not yet settled, so a
  * restart re-reads every record whose delivery did not end, however out of order deliveries settle.
  *

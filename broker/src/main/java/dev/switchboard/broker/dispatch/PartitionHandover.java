@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Partitions of a broker moving to and from this process's shared reader (SPEC §8, ARCHITECTURE decision 4): a
+ * Partitions of a broker moving to and from this process's shared reader (docs/operations.md, docs/architecture.md principle 4): a
  * revoked partition's settled offsets are written for every trigger before another process takes it; an
  * assigned one reads every trigger's stored position there in one batched call, and the reader starts where
  * (almost) all of them are. Records that retention deleted before a trigger read them are skipped, counted and
- * logged, here and wherever a reader meets them (SPEC §5 "Retention").
+ * logged, here and wherever a reader meets them (docs/delivery.md "Retention").
  *
  * <p>Runs on the reader's thread, inside the consumer's {@code poll} (its rebalance callbacks).
  */

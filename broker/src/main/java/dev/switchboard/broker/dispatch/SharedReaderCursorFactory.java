@@ -20,7 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Opens each trigger's cursor on its broker's shared reader (ARCHITECTURE decision 4, scale step): positions the
+ * Opens each trigger's cursor on its broker's shared reader (docs/architecture.md principle 4, scale step): positions the
  * trigger's own group ({@link StartPositions}), then hands a {@link CursorState} — its window on a Vert.x
  * event-loop context of its own — to the one {@link BrokerReader} of the broker in this process, started with the
  * first trigger of that broker.

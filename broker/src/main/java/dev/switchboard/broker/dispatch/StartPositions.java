@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Positions a trigger's consumer group before it reads (SPEC §5 "New trigger"): every partition the group
+ * Positions a trigger's consumer group before it reads (docs/delivery.md "New trigger"): every partition the group
  * has no committed offset for gets one committed now — the log end ({@code latest}, the default), the log
  * start ({@code earliest}), or the first record whose timestamp is at or after the instant (the log end when
  * there is none). Committing at creation, not at the first poll, is what makes events accepted between the

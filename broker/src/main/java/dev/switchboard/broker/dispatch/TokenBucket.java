@@ -3,7 +3,7 @@ package dev.switchboard.broker.dispatch;
 import java.util.function.LongSupplier;
 
 /**
- * {@code switchboard.dev/rate-limit} (SPEC §5 "Per-subscriber limits"): a token bucket refilled continuously
+ * {@code switchboard.dev/rate-limit} (docs/delivery.md "Per-subscriber limits"): a token bucket refilled continuously
  * at {@code rate} tokens per second, holding at most a tenth of a second's worth (at least one), so a trigger
  * starts deliveries at most {@code rate} times per second with only a small burst. Time is injected (nanos,
  * like {@link System#nanoTime()}); waiting is the caller's timer, never a sleep. Not thread-safe: one

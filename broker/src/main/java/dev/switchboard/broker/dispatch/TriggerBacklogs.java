@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Publishes each trigger's backlog as the two gauges of SPEC §6: {@code switchboard_trigger_lag_events}
+ * Publishes each trigger's backlog as the two gauges of docs/operations.md: {@code switchboard_trigger_lag_events}
  * (events in the log not yet settled for the trigger) and
  * {@code switchboard_trigger_oldest_undelivered_age_seconds} (age, from the Kafka record timestamp, of the
  * oldest event read and not yet settled; it grows while a subscriber is down and is 0 when nothing is owed), and

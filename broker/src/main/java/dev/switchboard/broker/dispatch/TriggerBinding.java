@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * One Ready trigger as the dispatcher runs it: the trigger, its consumer group, and everything its deliveries
  * need. Two bindings are equal when nothing about the trigger's dispatch changed, which is how a reload tells
- * unchanged triggers from changed ones (ARCHITECTURE decision 7).
+ * unchanged triggers from changed ones (docs/architecture.md principle 7).
  *
  * @param trigger the trigger as loaded (its {@code metadata.generation} grows when it changes)
  * @param groupId its consumer group, {@code switchboard.{namespace}.{broker}.{trigger}}

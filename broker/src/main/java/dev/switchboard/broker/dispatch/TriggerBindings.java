@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Turns a resource set into the bindings the dispatcher runs. Only Ready triggers are bound: a trigger whose
  * broker does not exist or whose subscriber is not resolved ({@code BrokerDoesNotExist},
- * {@code SubscriberNotResolved}, SPEC §3) does not dispatch and keeps its consumer group's position.
+ * {@code SubscriberNotResolved}, docs/configuration.md) does not dispatch and keeps its consumer group's position.
  */
 public final class TriggerBindings {
     private TriggerBindings() {}
@@ -35,7 +35,7 @@ public final class TriggerBindings {
 
     /**
      * {@code switchboard.{namespace}.{broker}.{trigger}}: the group whose committed offsets are the trigger's durable
-     * position (ARCHITECTURE 4; it has no members, see {@link TriggerProgress}).
+     * position (docs/architecture.md principle 4; it has no members, see {@link TriggerProgress}).
      */
     public static String groupId(ResourceId trigger, String broker) {
         return TopicNames.events(trigger.namespace(), broker) + "." + trigger.name();

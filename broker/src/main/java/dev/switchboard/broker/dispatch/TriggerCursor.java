@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A trigger's position in its broker's log and the reading that moves it (ARCHITECTURE decision 4, "a
+ * A trigger's position in its broker's log and the reading that moves it (docs/architecture.md principle 4, "a
  * trigger is a cursor"). Start-from, pause, replay and ordered delivery are all "move or hold this cursor".
  * The state behind it ({@link CursorState}) has no Kafka in it; the broker's shared reader and the catch-up
  * readers ({@link BrokerReader}, {@link CatchUpReaders}) feed it, made by {@link SharedReaderCursorFactory}.
@@ -24,7 +24,7 @@ public interface TriggerCursor {
     Future<Integer> replay(Instant from);
 
     /**
-     * Sends the trigger's events parked in its broker's {@code .dlq} topic back to its subscriber (SPEC §2
+     * Sends the trigger's events parked in its broker's {@code .dlq} topic back to its subscriber (docs/cli.md
      * {@code redrive}) through the trigger's own window (its max-in-flight, rate limit, ordering and pause), and
      * marks them done.
      *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a reload changes for the dispatcher (ARCHITECTURE decision 7, "reconciles by diff"): triggers to
+ * What a reload changes for the dispatcher (docs/architecture.md principle 7, "reconciles by diff"): triggers to
  * start, triggers whose binding changed, triggers to stop. Triggers with an equal binding are in none of the
  * lists and keep delivering untouched.
  */

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each trigger's durable position (ARCHITECTURE decision 4): the committed offsets of the trigger's own consumer
+ * Each trigger's durable position (docs/architecture.md principle 4): the committed offsets of the trigger's own consumer
  * group {@code switchboard.{ns}.{broker}.{trigger}}, written with the Admin API. The group has no members — the
  * shared reader and the catch-up readers read without joining it — so Kafka accepts the writes, and every tool that
  * reads consumer-group lag (kafka-consumer-groups, kafka-lag-exporter, KEDA, Burrow) sees each trigger's progress.

@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
-/** Writes ingress answers: JSON error bodies {@code {"error", "attribute"}} (SPEC §4) and the headers each status needs. */
+/** Writes ingress answers: JSON error bodies {@code {"error", "attribute"}} (docs/ingress.md) and the headers each status needs. */
 final class Answers {
     static final String ALLOW = "POST, OPTIONS";
     static final int RETRY_AFTER_OVERLOADED_SECONDS = 1;

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Where a broker's events go and how its ingress is guarded (SPEC §4, §7).
+ * Where a broker's events go and how its ingress is guarded (docs/ingress.md, docs/security.md).
  *
  * @param topic the broker's event topic
  * @param options the broker's {@code switchboard.dev/} options: auth mode, allowed subjects, authcontext opt-in

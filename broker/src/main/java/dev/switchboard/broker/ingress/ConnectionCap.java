@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bounds the connections the ingress holds open at once ({@code ingress.maxConnections}, a Switchboard addition
- * to SPEC §7 "Limits"): the in-flight cap bounds the memory of requests, this bounds sockets held by idle or
+ * to docs/security.md "HTTP limits"): the in-flight cap bounds the memory of requests, this bounds sockets held by idle or
  * trickling clients. A connection past the cap is closed as soon as it is accepted (after the TLS handshake when
  * TLS is on) and counted in {@code switchboard_ingress_connections_rejected_total}; open connections keep being
  * served. Shared by every event loop of the ingress.

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Closes connections whose request headers do not arrive in time (SPEC §7 "a per-request deadline"): Vert.x
+ * Closes connections whose request headers do not arrive in time (docs/security.md "HTTP limits": a per-request deadline): Vert.x
  * has no header-read timeout, and the idle timeout restarts on every byte, so headers trickled a byte at a time
  * (slow loris) would hold a connection forever. A new connection must deliver a request's headers within the
  * request deadline; between requests on a kept-alive connection, within the idle timeout. Used on one event

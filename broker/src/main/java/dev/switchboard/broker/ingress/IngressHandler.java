@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Routes ingress requests (SPEC §4): health checks, then {@code /{namespace}/{broker}} with the checks that
- * need no body (404, 405, OPTIONS handshake, then credentials 401/403 (SPEC §7), 415, 413 from
+ * Routes ingress requests (docs/ingress.md): health checks, then {@code /{namespace}/{broker}} with the checks that
+ * need no body (404, 405, OPTIONS handshake, then credentials 401/403 (docs/security.md), 415, 413 from
  * Content-Length, 429), then hands the request to an {@link EventExchange}. The body stays unread (the request
  * is paused) while credentials are checked, and a refused request never has its body read.
  */

@@ -4,7 +4,7 @@ import dev.switchboard.broker.config.IngressConfig;
 import java.time.Duration;
 
 /**
- * The ingress's bounds (SPEC §3 {@code ingress} and §7 "Limits").
+ * The ingress's bounds (docs/configuration.md {@code ingress}, docs/security.md "HTTP limits").
  *
  * @param maxEventBytes largest body accepted, never below 64 KiB
  * @param maxInFlight requests being read or stored at once before new ones get 429

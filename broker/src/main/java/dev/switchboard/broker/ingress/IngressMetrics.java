@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records ingress outcomes (SPEC §6): {@code switchboard_ingress_events_total{namespace,broker,code}} counts
+ * Records ingress outcomes (docs/operations.md): {@code switchboard_ingress_events_total{namespace,broker,code}} counts
  * each accepted event (a batch of n counts n) and each refused request once; the duration histogram times
  * request arrival to Kafka acknowledgement. With {@code metrics.eventTypeTag} every series also carries
  * the event {@code type} (empty for refused requests), which multiplies cardinality by the types in use.

@@ -6,7 +6,7 @@ import io.vertx.core.net.ServerSSLOptions;
 import java.util.Optional;
 
 /**
- * How the ingress listener is guarded (SPEC §7): who may post, and TLS.
+ * How the ingress listener is guarded (docs/security.md): who may post, and TLS.
  *
  * @param authenticator checks credentials from the request headers before any body is read
  * @param tls the listener's TLS (see {@code tls.PemServerTls}), or empty for plain HTTP

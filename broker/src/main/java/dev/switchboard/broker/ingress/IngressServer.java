@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The HTTP ingress (SPEC §4): one server instance per event loop sharing the port. Port 0 picks a free
+ * The HTTP ingress (docs/ingress.md): one server instance per event loop sharing the port. Port 0 picks a free
  * port: the first instance binds it and the others join on the port it got.
  */
 public final class IngressServer {
@@ -46,7 +46,7 @@ public final class IngressServer {
 
     /**
      * An ingress that authenticates producers of the brokers asking for it ({@code switchboard.dev/auth}) and
-     * serves TLS when {@code security} has it (SPEC §7).
+     * serves TLS when {@code security} has it (docs/security.md).
      */
     public IngressServer(
             Vertx vertx,
@@ -132,7 +132,7 @@ public final class IngressServer {
     }
 
     /**
-     * Applies new TLS options to every instance (certificate rotation, SPEC §7): new connections use them,
+     * Applies new TLS options to every instance (certificate rotation, docs/security.md): new connections use them,
      * open ones keep theirs.
      */
     public Future<Void> updateTls(ServerSSLOptions tls) {

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * A real single-node Apache Kafka cluster (KRaft, combined broker and controller) running inside
  * this JVM, used when no bootstrap servers are configured and by every integration test.
  *
- * <p>Implements ARCHITECTURE.md decision 2 ("Embedded Kafka is real Kafka") and SPEC.md "Running"
- * (embedded single-node Kafka, data under the data directory). Storage lives in {@code
+ * <p>Implements docs/architecture.md principle 2 ("Embedded Kafka is real Kafka") and the README's run
+ * command (embedded single-node Kafka, data under the data directory). Storage lives in {@code
  * dataDir/kafka}; it is formatted on first start and reused afterwards, keeping the cluster id,
  * topics, records and committed consumer-group offsets across restarts, also when the restart uses
  * different ports. {@link #start} blocks until the broker answers metadata requests; {@link #stop}

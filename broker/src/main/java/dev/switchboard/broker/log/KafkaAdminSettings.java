@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The admin client's configuration: the server config's {@code kafka.client} properties (SPEC §3: security,
+ * The admin client's configuration: the server config's {@code kafka.client} properties (docs/configuration.md: security,
  * config providers, timeouts), then the bootstrap servers and the client id, which Switchboard decides.
  */
 public final class KafkaAdminSettings {

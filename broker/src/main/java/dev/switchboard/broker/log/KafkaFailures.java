@@ -9,7 +9,7 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
- * Names why a Kafka client call failed, in words an operator acts on (SPEC §3): {@code authentication failed}
+ * Names why a Kafka client call failed, in words an operator acts on (docs/configuration.md): {@code authentication failed}
  * (SASL credentials refused), {@code TLS handshake failed} (an untrusted or refused certificate, a host name
  * the certificate lacks), {@code not authorized}, or no answer in time. Built from exception types and the
  * Kafka client's messages, which never carry the credentials themselves.

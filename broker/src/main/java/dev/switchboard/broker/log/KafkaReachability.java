@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether Kafka answers right now, for readiness (SPEC §6): probes the cluster with {@code describeCluster}
+ * Whether Kafka answers right now, for readiness (docs/operations.md): probes the cluster with {@code describeCluster}
  * on its own thread every {@code interval}, so a health check never waits on Kafka. When it does not answer,
- * {@link #problem()} names why (SPEC §3: authentication failed, TLS handshake failed, ...).
+ * {@link #problem()} names why (docs/configuration.md: authentication failed, TLS handshake failed, ...).
  */
 public final class KafkaReachability implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaReachability.class);

@@ -1,6 +1,6 @@
 package dev.switchboard.broker.log;
 
-/** The Kafka topics of a broker (SPEC §4, §5): its event log and its dead-letter topic. */
+/** The Kafka topics of a broker (docs/ingress.md, docs/delivery.md): its event log and its dead-letter topic. */
 public final class TopicNames {
     private TopicNames() {}
 

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the Kafka topics Switchboard writes to exist before it accepts events (SPEC.md
- * "Ingress": events go to topic {@code switchboard.{namespace}.{broker}}; ARCHITECTURE.md decision
- * 1: Kafka is the only state).
+ * Makes sure the Kafka topics Switchboard writes to exist before it accepts events (docs/ingress.md:
+ * events go to topic {@code switchboard.{namespace}.{broker}}; docs/architecture.md principle 1: Kafka is
+ * the only state).
  *
  * <p>Rules, all idempotent and safe when several Switchboard processes start at once:
  *
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *   <li>an existing topic is never altered: with at least the requested partitions it is {@link
  *       ProvisionedTopic.Existing}; with fewer it is {@link ProvisionedTopic.Undersized} and a warning is
  *       logged. Partitions are not added because that changes which partition a key maps to, breaking
- *       per-key order for events already in the log (SPEC.md ordered delivery); growing a topic is an
+ *       per-key order for events already in the log (docs/dispatch.md, ordered delivery); growing a topic is an
  *       operator's decision ({@code kafka-topics.sh --alter}). Replication factor and configs of an
  *       existing topic are not checked either;
  *   <li>a topic created concurrently by someone else counts as existing;

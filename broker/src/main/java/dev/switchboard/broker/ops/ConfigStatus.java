@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * What the ops API reads about the served configuration: the current generation (number and resource set)
- * and the last reload's result (SPEC §6 {@code /api/v1/status}).
+ * and the last reload's result (docs/operations.md {@code /api/v1/status}).
  *
  * @param current the generation being served
  * @param lastReload the last applied or rejected reload, empty until the first

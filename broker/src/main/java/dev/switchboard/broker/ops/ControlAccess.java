@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Who may call the ops API's POSTs (SPEC §6): never a page of another origin (a browser sends its {@code Origin};
+ * Who may call the ops API's POSTs (docs/operations.md): never a page of another origin (a browser sends its {@code Origin};
  * only the ops server's own is allowed: {@code http(s)://{ops.host}:{port}}, or the loopback names ({@code
  * localhost}, {@code 127.0.0.1}, {@code [::1]}) when bound to a wildcard or a loopback address), and, with {@code ops.tokensFile}, only a caller with one of its bearer tokens. Tokens are
  * compared as the ingress compares them ({@link StaticTokens}: SHA-256 digests, constant time) and never logged.

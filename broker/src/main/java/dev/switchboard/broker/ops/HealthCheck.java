@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * One named probe of {@code /livez} or {@code /readyz} (SPEC §6): it answers {@link Outcome}, never blocks
+ * One named probe of {@code /livez} or {@code /readyz} (docs/operations.md): it answers {@link Outcome}, never blocks
  * (checks read state kept up to date elsewhere, e.g. by the Kafka reachability probe).
  *
  * @param name shown in the verbose listing, e.g. {@code kafka}

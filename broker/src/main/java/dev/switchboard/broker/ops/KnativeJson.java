@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Renders the model records back to the Knative-shaped JSON they were loaded from (SPEC §6 "API shapes":
+ * Renders the model records back to the Knative-shaped JSON they were loaded from (docs/operations.md "API shapes":
  * {@code apiVersion}, {@code kind}, {@code metadata}, {@code spec}), so {@code /api/v1/triggers} shows a
  * trigger as its author wrote it: {@code filter.attributes} or {@code filters} with the Subscriptions API
  * dialects, {@code subscriber} as {@code ref}/{@code uri}, {@code delivery} with ISO-8601 durations.

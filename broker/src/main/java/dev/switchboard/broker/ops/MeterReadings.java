@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Reads the numbers the ops API shows from the one registry every stage records into (SPEC §6 metrics): a
+ * Reads the numbers the ops API shows from the one registry every stage records into (docs/operations.md metrics): a
  * trigger's attempt, dead-letter and reply counters and its lag gauges, a broker's ingress counters, and
  * dispatch latency from the {@code kn.eventing.dispatch.duration} histogram. Missing meters read as zero.
  *
@@ -82,7 +82,7 @@ final class MeterReadings {
         return LatencySummary.of(timers.stream().map(Timer::takeSnapshot).toList());
     }
 
-    /** A trigger's counters (SPEC §6 {@code status.counters}), lag gauges and dispatch latency. */
+    /** A trigger's counters (docs/operations.md {@code status.counters}), lag gauges and dispatch latency. */
     record TriggerNumbers(
             long delivered,
             long retried,

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The operations listener (SPEC §6), on its own port (127.0.0.1:9090 by default), never sharing the
+ * The operations listener (docs/operations.md), on its own port (127.0.0.1:9090 by default), never sharing the
  * ingress's port or limits:
  *
  * <pre>
@@ -107,7 +107,7 @@ public final class OpsServer {
     }
 
     /**
-     * Listens with TLS when {@code tls} is present (SPEC §7 {@code tls.ops}); see {@link #listen(String, int)}.
+     * Listens with TLS when {@code tls} is present (docs/security.md {@code tls.ops}); see {@link #listen(String, int)}.
      */
     public Future<Integer> listen(String host, int port, Optional<ServerSSLOptions> tls) {
         this.tls = tls;

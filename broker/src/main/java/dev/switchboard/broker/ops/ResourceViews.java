@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * The JSON bodies of the resources API (SPEC §6 "API shapes"): each Broker and Trigger as loaded plus a
+ * The JSON bodies of the resources API (docs/operations.md "API shapes"): each Broker and Trigger as loaded plus a
  * {@code status} with Knative-style conditions, resolved URIs and the counters read from the registry, and
  * the config status ({@code generation}, {@code lastReload}).
  */
@@ -127,7 +127,7 @@ final class ResourceViews {
     }
 
     /**
-     * SPEC §6 {@code lastFailure}: {@code time}, {@code status} (absent after a transport error) and
+     * docs/operations.md {@code lastFailure}: {@code time}, {@code status} (absent after a transport error) and
      * {@code message} of the most recent failed attempt; plus (additions) the {@code url} it went to, and
      * {@code failuresSinceDelivered} with {@code firstFailureSinceDelivered}: how many attempts failed since the
      * subscriber last took an event, and since when.

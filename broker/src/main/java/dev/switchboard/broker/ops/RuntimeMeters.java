@@ -26,7 +26,7 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
- * The meters SPEC §6 asks for beside Switchboard's own, all into the one injected registry: JVM (memory, GC,
+ * The meters docs/operations.md asks for beside Switchboard's own, all into the one injected registry: JVM (memory, GC,
  * threads, class loading), process (CPU, uptime), Kafka client meters of the producer and admin client, and
  * Vert.x HTTP server and client meters ({@code vertx_http_server_requests_total},
  * {@code vertx_http_server_response_time_seconds}, ...) through {@code vertx-micrometer-metrics}.

@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * {@code GET /} (SPEC §6): one self-contained HTML page (its CSS and script inline, nothing fetched from
+ * {@code GET /} (docs/operations.md): one self-contained HTML page (its CSS and script inline, nothing fetched from
  * elsewhere) that polls {@code /api/v1/overview} every two seconds and draws brokers, triggers, rates,
  * latency, lag, dead letters and the last errors. Read from the jar once.
  */

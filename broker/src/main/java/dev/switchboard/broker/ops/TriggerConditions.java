@@ -8,9 +8,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A trigger's Knative-style conditions as the ops API shows them (SPEC §6): the loader's conditions
+ * A trigger's Knative-style conditions as the ops API shows them (docs/operations.md): the loader's conditions
  * ({@code TriggerStatus}), then what the running stages know that the loader cannot: a standing egress refusal
- * (SPEC §7) and an unreadable CA bundle. The same conditions feed {@code status.conditions} and the
+ * (docs/security.md) and an unreadable CA bundle. The same conditions feed {@code status.conditions} and the
  * {@code switchboard_trigger_ready} gauge, so both always agree.
  *
  * <p>Reading the CA bundle touches the file system: call this off the event loop.
@@ -29,7 +29,8 @@ final class TriggerConditions {
     JsonArray of(Trigger trigger, TriggerStatus status) {
         JsonArray conditions = knative.conditions(status.conditions());
         egress.of(trigger.id()).ifPresent(refusal -> egressRefused(conditions, refusal));
-        // SPEC §7: a trigger whose switchboard.dev/ca-bundle cannot be read or holds no certificate is not Ready
+        // docs/security.md: a trigger whose switchboard.dev/ca-bundle cannot be read or holds no certificate is not
+        // Ready
         // (CaBundleUnreadable, the file's problem as message); its https deliveries fail and are retried meanwhile
         trigger.options()
                 .caBundle()
@@ -50,7 +51,7 @@ final class TriggerConditions {
     }
 
     /**
-     * SPEC §7: a trigger whose deliveries the egress guard refuses is not Ready, with reason
+     * docs/security.md: a trigger whose deliveries the egress guard refuses is not Ready, with reason
      * {@code EgressRefused}, and carries an {@code EgressAllowed} condition saying which address and rule.
      */
     private static void egressRefused(JsonArray conditions, EgressRefusals.Refusal refusal) {

@@ -5,7 +5,7 @@ import io.vertx.core.Future;
 import java.time.Instant;
 
 /**
- * The dispatcher's operator controls, called by the replay and redrive endpoints (SPEC §6). The ops API has
+ * The dispatcher's operator controls, called by the replay and redrive endpoints (docs/operations.md). The ops API has
  * already checked that the trigger exists and is Ready; a failed future becomes a 503 with its message.
  */
 public interface TriggerControl {

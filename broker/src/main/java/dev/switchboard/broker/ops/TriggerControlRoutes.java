@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code POST /api/v1/namespaces/{ns}/triggers/{name}/replay} and {@code .../redrive} (SPEC §6): validated
+ * {@code POST /api/v1/namespaces/{ns}/triggers/{name}/replay} and {@code .../redrive} (docs/operations.md): validated
  * here, carried out by the dispatcher through {@link TriggerControl}.
  *
  * <ul>
@@ -31,7 +31,7 @@ import java.util.function.Function;
  *       503 with its message.
  * </ul>
  *
- * <p>Before any of that, who is calling (SPEC §6, checked in this order, nothing done on a refusal):
+ * <p>Before any of that, who is calling (docs/operations.md, checked in this order, nothing done on a refusal):
  *
  * <ul>
  *   <li>an {@code Origin} header that is not the ops server's own: 403 (a page of another origin in an operator's

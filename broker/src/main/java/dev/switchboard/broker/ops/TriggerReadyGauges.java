@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code switchboard_trigger_ready{namespace,trigger}} (SPEC §6): one gauge for every loaded trigger, Ready or
+ * {@code switchboard_trigger_ready{namespace,trigger}} (docs/operations.md): one gauge for every loaded trigger, Ready or
  * not, worth 1 while its {@code Ready} condition (as {@link TriggerConditions} computes it for the API) is True
  * and 0 otherwise. A new trigger has its series at once, so dashboards can list triggers from it and an alert
  * can fire for a trigger that never delivered anything.

@@ -5,8 +5,8 @@ import dev.switchboard.broker.delivery.EgressRefusals;
 
 /**
  * What the running dispatch and delivery stages give the ops API: the replay and redrive controls, who may call
- * them (SPEC §6), the egress guard's standing refusals, shown as a trigger condition (SPEC §7), and each trigger's
- * last failed delivery attempt ({@code status.lastFailure}, SPEC §6).
+ * them (docs/operations.md), the egress guard's standing refusals, shown as a trigger condition (docs/security.md), and each trigger's
+ * last failed delivery attempt ({@code status.lastFailure}, docs/operations.md).
  */
 public record TriggerRuntime(
         TriggerControl control, EgressRefusals egressRefusals, ControlAccess access, DeliveryFailures failures) {

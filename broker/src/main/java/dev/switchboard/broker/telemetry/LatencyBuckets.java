@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * The bucket bounds of every latency histogram Switchboard exports (SPEC §6: "explicit bucket bounds, a few per
+ * The bucket bounds of every latency histogram Switchboard exports (docs/operations.md: "explicit bucket bounds, a few per
  * decade, as Knative does"): 5 ms to 10 s in 1-2.5-5 steps, eleven bounds, so one histogram series costs 12
  * {@code _bucket} series (with {@code +Inf}) plus {@code _count}, {@code _sum} and {@code _max}. Micrometer's
  * percentile histogram publishes about 70 buckets per series instead, which 1,000 triggers times their status

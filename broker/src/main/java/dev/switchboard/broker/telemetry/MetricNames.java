@@ -3,7 +3,7 @@ package dev.switchboard.broker.telemetry;
 /**
  * Every metric Switchboard exports, as Micrometer names. The Prometheus registry renders dots as
  * underscores, adds {@code _total} to counters and {@code _seconds} to timers, so these become the names
- * in SPEC §6 (for example {@code switchboard.ingress.events} is {@code switchboard_ingress_events_total}).
+ * in docs/operations.md (for example {@code switchboard.ingress.events} is {@code switchboard_ingress_events_total}).
  */
 public final class MetricNames {
     /** Counter, tags namespace, broker, code: one per answered ingress event request. */
@@ -48,7 +48,7 @@ public final class MetricNames {
 
     /**
      * Counter, tags namespace, trigger: events that left the broker's log (retention) before they were
-     * delivered to the trigger (SPEC §5 Retention). Registered by the dispatcher.
+     * delivered to the trigger (docs/delivery.md Retention). Registered by the dispatcher.
      */
     public static final String EVENTS_EXPIRED = "switchboard.events.expired";
 

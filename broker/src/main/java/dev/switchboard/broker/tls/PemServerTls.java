@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Server TLS options from PEM files (SPEC §7): the certificate chain and private key, TLS 1.2 and 1.3 only
+ * Server TLS options from PEM files (docs/security.md): the certificate chain and private key, TLS 1.2 and 1.3 only
  * (RFC 8996 deprecates older versions), and, when a client CA file is given, client certificates signed by it
  * required. The files' contents are read now, so options built later from changed files differ from these.
  */

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies changed PEM files to running servers (SPEC §7 "reloaded when the files change"). The files are
+ * Applies changed PEM files to running servers (docs/security.md "TLS": reloaded when the files change). The files are
  * polled by a {@link FileDigestPoller}, which also sees the symbolic-link swaps of mounted Kubernetes secrets.
  * Changed files are applied through {@code apply} (for a Vert.x server, {@code HttpServer.updateSSLOptions}); new
  * connections use them, open ones keep theirs. Files that cannot be read or applied are logged and the last good

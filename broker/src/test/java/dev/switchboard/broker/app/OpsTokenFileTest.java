@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code replay} and {@code redrive --token-file FILE} (SPEC §6): the file's token as a bearer token, never printed. */
+/** {@code replay} and {@code redrive --token-file FILE} (docs/operations.md): the file's token as a bearer token, never printed. */
 class OpsTokenFileTest {
     private static final String TOKEN = "cli-token-canary-77aa";
 

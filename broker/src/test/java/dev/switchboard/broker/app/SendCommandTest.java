@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code switchboard send} against a real HTTP server: what goes on the wire, and the exit codes of SPEC §2. */
+/** {@code switchboard send} against a real HTTP server: what goes on the wire, and the exit codes of docs/cli.md. */
 class SendCommandTest {
     private final Vertx vertx = Vertx.vertx();
     private final AtomicReference<MultiMap> headers = new AtomicReference<>();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fat jar as a user meets it (SPEC §1, §2): started with no arguments it brings up the embedded Kafka,
+ * The fat jar as a user meets it (README.md, docs/cli.md): started with no arguments it brings up the embedded Kafka,
  * prints the banner and {@code ports.json}, the curl line it prints is accepted, and SIGTERM drains and
  * exits 0. Bad configuration and bad resources exit 2; {@code validate} exits 0 or 1 with file:line:column.
  */

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code replay} and {@code redrive} (SPEC §2) against an HTTP server in the test that answers as SPEC §6 says
+ * {@code replay} and {@code redrive} (docs/cli.md) against an HTTP server in the test that answers as docs/operations.md says
  * the operations API does, recording what the commands send.
  */
 class TriggerCommandsTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code switchboard triggers} (SPEC §2) against a real ops server: the table, JSON and YAML, and exit codes. */
+/** {@code switchboard triggers} (docs/cli.md) against a real ops server: the table, JSON and YAML, and exit codes. */
 class TriggersCommandTest {
     private OpsFixture ops;
     private final StringWriter out = new StringWriter();

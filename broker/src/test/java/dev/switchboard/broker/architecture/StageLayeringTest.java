@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Keeps data flowing one way through the broker's stages (ARCHITECTURE.md "One picture"): ingress → log →
+ * Keeps data flowing one way through the broker's stages (docs/architecture.md, "Packages of broker/"): ingress → log →
  * dispatch → delivery, with ops observing and app wiring everything. A violation means a stage reached
  * upstream: pass what it needs in through a small interface owned by the downstream stage, or move the
  * shared piece to {@code log}, {@code config} or {@code telemetry}.

@@ -5,16 +5,17 @@ import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 
 import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.IncludeEngines;
-import org.junit.platform.suite.api.SelectDirectories;
+import org.junit.platform.suite.api.SelectClasspathResource;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * Runs the CloudEvents conformance scenarios ({@code shared/testdata/cloudevents-conformance}, unchanged)
- * against the ingress readers and the Kafka record mapping, through {@link ConformanceSteps}.
+ * Runs the CloudEvents conformance scenarios (copied unchanged into {@code src/test/resources/cloudevents-conformance},
+ * origin and licence in the {@code NOTICE.md} beside them) against the ingress readers and the Kafka record
+ * mapping, through {@link ConformanceSteps}.
  */
 @Suite
 @IncludeEngines("cucumber")
-@SelectDirectories("../../shared/testdata/cloudevents-conformance")
+@SelectClasspathResource("cloudevents-conformance")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.switchboard.broker.codec")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "pretty, summary")
 class CloudEventsConformanceTest {}

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SPEC §3: precedence flag &gt; env &gt; file &gt; default, decided per key. */
+/** docs/configuration.md: precedence flag &gt; env &gt; file &gt; default, decided per key. */
 class ConfigLoaderPrecedenceTest {
 
     @TempDir
@@ -123,7 +123,17 @@ class ConfigLoaderPrecedenceTest {
                     "PT2M",
                     Duration.ofMinutes(2),
                     "PT0S",
-                    Duration.ZERO));
+                    Duration.ZERO),
+            new Key(
+                    ConfigKey.LOGGING_FORMAT,
+                    c -> c.logging().format(),
+                    LogFormat.TEXT,
+                    "json",
+                    LogFormat.JSON,
+                    "text",
+                    LogFormat.TEXT,
+                    "JSON",
+                    LogFormat.JSON));
 
     static Stream<Arguments> combinations() {
         List<Arguments> rows = new ArrayList<>();

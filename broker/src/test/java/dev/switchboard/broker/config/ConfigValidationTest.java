@@ -184,8 +184,8 @@ class ConfigValidationTest {
                 row(
                         "rejectsUnknownTopLevelKey",
                         "ingres:\n  port: 1\n",
-                        "F:1:1: ingres: unknown key (known here: auth, dataDir, egress, egressAuth, ingress, kafka, metrics,"
-                                + " ops, refs, resources, shutdown, tls)"),
+                        "F:1:1: ingres: unknown key (known here: auth, dataDir, egress, egressAuth, ingress, kafka, logging,"
+                                + " metrics, ops, refs, resources, shutdown, tls)"),
                 row(
                         "rejectsUnknownNestedKey",
                         "ingress:\n  prot: 1\n",

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code egressAuth} (SPEC §7): named entries of three types, every needed key required, unknown keys refused. */
+/** {@code egressAuth} (docs/security.md): named entries of three types, every needed key required, unknown keys refused. */
 class EgressAuthConfigTest {
     @TempDir
     Path dir;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SPEC §2/§3: {@code SWITCHBOARD_<KEY>} for every config key, camelCase folded, segments joined by _. */
+/** docs/cli.md, docs/configuration.md: {@code SWITCHBOARD_<KEY>} for every config key, camelCase folded, segments joined by _. */
 class EnvironmentMappingTest {
 
     private final ConfigLoader loader = new ConfigLoader();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code kafka.client} (SPEC §3): raw properties for every client, checked at load with Kafka's own
+ * {@code kafka.client} (docs/configuration.md): raw properties for every client, checked at load with Kafka's own
  * definitions and config providers, so that a bad value or an unreadable secret file is a configuration error
  * naming the key, never a client failing later, and never a message holding the secret.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SPEC §3: topic defaults are 12/3/2 with an external Kafka and 3/1/1 with the embedded one. */
+/** docs/configuration.md: topic defaults are 12/3/2 with an external Kafka and 3/1/1 with the embedded one. */
 class KafkaDefaultsTest {
 
     @TempDir

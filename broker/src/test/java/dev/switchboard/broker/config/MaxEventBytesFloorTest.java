@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SPEC §3: "Max event size is never below 64 KiB." */
+/** docs/configuration.md: "Max event size is never below 64 KiB." */
 class MaxEventBytesFloorTest {
 
     @TempDir

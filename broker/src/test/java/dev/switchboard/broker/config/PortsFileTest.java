@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC §3: the chosen ports are written to {dataDir}/ports.json so scripts can find them. */
+/** docs/configuration.md: the chosen ports are written to {dataDir}/ports.json so scripts can find them. */
 class PortsFileTest {
 
     @TempDir

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The delivery paths that end in Kafka (SPEC §5 "Dead-letter", "Reply") against a real broker: parked dead
+ * The delivery paths that end in Kafka (docs/delivery.md "Dead-letter", "Reply") against a real broker: parked dead
  * letters and published replies are read back with the CloudEvents Kafka deserializer, as any consumer would.
  */
 @ExtendWith(KafkaExtension.class)

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The egress guard in real deliveries (SPEC §7): names resolve through a hosts file the test writes (Vert.x
+ * The egress guard in real deliveries (docs/security.md): names resolve through a hosts file the test writes (Vert.x
  * {@code AddressResolverOptions}), so a harmless-looking name that resolves to a metadata or link-local address
  * is refused at connect time, without a retry, and dead-lettered with the reason; the refusal is counted and
  * recorded for the trigger's condition. An allowed name is delivered to the address it resolved to, with its

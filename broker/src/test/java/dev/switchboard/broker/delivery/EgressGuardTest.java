@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The egress guard's address rules (SPEC §3, §7) as a table: built-in denials, deny and allow lists, embedded IPv4. */
+/** The egress guard's address rules (docs/configuration.md, docs/security.md) as a table: built-in denials, deny and allow lists, embedded IPv4. */
 class EgressGuardTest {
     private static final EgressConfig LISTS = new EgressConfig(
             List.of(Cidr.parse("10.1.2.3"), Cidr.parse("169.254.50.0/24")),

@@ -84,7 +84,7 @@ final class Fixtures {
         return target(subscriber, sink, policy, ReplyMode.DISCARD, "switchboard.shop.default", caBundle);
     }
 
-    /** A target whose subscriber and sink get the credentials of those {@code egressAuth} entries (SPEC §7). */
+    /** A target whose subscriber and sink get the credentials of those {@code egressAuth} entries (docs/security.md). */
     static DeliveryTarget target(
             URI subscriber,
             Optional<URI> sink,

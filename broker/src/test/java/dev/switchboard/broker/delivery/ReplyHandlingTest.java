@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * SPEC §5 "Reply" decisions that need no Kafka: the loop guard, discard mode, malformed replies and answers that
+ * docs/delivery.md "Reply" decisions that need no Kafka: the loop guard, discard mode, malformed replies and answers that
  * carry no event. Publishing into a real broker topic is {@link DeliveryKafkaIT}.
  */
 class ReplyHandlingTest {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What a subscriber receives (SPEC §5 "Request"), checked on a real HTTP server. */
+/** What a subscriber receives (docs/delivery.md "Request"), checked on a real HTTP server. */
 class RequestShapeTest {
     private static Vertx vertx;
     private static HttpEventDelivery delivery;

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * SPEC §5 "Outcome by status" through a real server: with {@code retry: 1}, a retried status is tried twice, a
+ * docs/delivery.md "Outcome by status" through a real server: with {@code retry: 1}, a retried status is tried twice, a
  * delivered or dead-lettered one once.
  */
 class StatusOutcomeTest {

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Subscriber credentials (SPEC §7) against real HTTP: a Vert.x token endpoint issuing signed JWTs with an expiry
+ * Subscriber credentials (docs/security.md) against real HTTP: a Vert.x token endpoint issuing signed JWTs with an expiry
  * ({@link TokenEndpoint}) and subscribers that check the {@code Authorization} header. Covers bearer and basic
  * secrets from files (re-read when they change), OAuth 2.0 client credentials (token reuse, renewal before expiry
  * on an injected clock, renewal after a 401 without spending a retry, a second 401 final, a token endpoint that is

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Outbound TLS (SPEC §7) against a real Vert.x HTTPS subscriber whose certificate (for 127.0.0.1 and localhost)
+ * Outbound TLS (docs/security.md) against a real Vert.x HTTPS subscriber whose certificate (for 127.0.0.1 and localhost)
  * is signed by a CA the JVM does not trust: without {@code switchboard.dev/ca-bundle} every attempt fails the
  * handshake and the event is dead-lettered, never reaching the subscriber's handler; with the trigger's CA bundle
  * it is delivered; a name the certificate does not carry is refused even with the bundle; a bundle that is

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Triggers that leave the shared reader and come back (SPEC §5 "Scale", "Retention"): paused, stuck behind a
+ * Triggers that leave the shared reader and come back (docs/delivery.md "Scale", "Retention"): paused, stuck behind a
  * dead subscriber, or behind records that retention deleted. The others keep their pace; nothing is lost.
  */
 @ExtendWith(KafkaExtension.class)

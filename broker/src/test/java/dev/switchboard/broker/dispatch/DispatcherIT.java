@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The dispatcher against a real Kafka and real HTTP subscribers (SPEC §5). */
+/** The dispatcher against a real Kafka and real HTTP subscribers (docs/delivery.md). */
 @ExtendWith(KafkaExtension.class)
 class DispatcherIT {
     private static final Duration LONG = Duration.ofSeconds(60);

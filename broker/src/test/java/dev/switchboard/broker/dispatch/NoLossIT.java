@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §5 "Guarantee": an event answered 202 reaches every trigger it matched, even across a kill -9 of
+ * docs/delivery.md "Guarantee": an event answered 202 reaches every trigger it matched, even across a kill -9 of
  * Switchboard. A real Switchboard process (the fat jar, embedded Kafka in the same process, so Kafka dies with
  * it) takes a stream of events, is killed with SIGKILL mid-stream, restarted on the same data directory, and
  * takes the rest; every id it answered 202 must reach the subscriber. Duplicates are allowed and reported.

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §8 "Scale-out" and §5 "Guarantee": two Switchboard processes (the fat jar, {@code --kafka} on a
+ * docs/operations.md "Scale-out" and §5 "Guarantee": two Switchboard processes (the fat jar, {@code --kafka} on a
  * three-node KRaft cluster of separate JVMs, the same resource files, their own data directories and so their
  * own {@code process-id}) take a ledger stream through both ingresses, alternately, like a load balancer.
  * Mid-stream one Switchboard process is killed with SIGKILL: its partitions of the trigger's consumer group move
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every partition keep arriving. Then one Kafka node is killed with SIGKILL and later restarted on its storage.
  * Every id answered 202 must reach the subscriber; duplicates are counted and reported, not forbidden.
  *
- * <p>Lives in {@code dispatch} because partition assignment is how dispatch work is divided (SPEC §8), and to
+ * <p>Lives in {@code dispatch} because partition assignment is how dispatch work is divided (docs/operations.md), and to
  * reuse this package's {@link SwitchboardProcess} and {@link Subscriber}.
  */
 class ScaleOutIT {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * SPEC §5 "Scale": 1,000 triggers on one broker, one shared reader. Every trigger has its own type and its own
+ * docs/delivery.md "Scale": 1,000 triggers on one broker, one shared reader. Every trigger has its own type and its own
  * path on one real subscriber, so each path must receive exactly its trigger's events, once.
  */
 @ExtendWith(KafkaExtension.class)

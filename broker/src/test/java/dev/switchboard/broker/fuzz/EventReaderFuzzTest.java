@@ -10,7 +10,7 @@ import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Fuzzes the ingress parsing path (SPEC §4): any headers and body given to {@link EventReader} end as events or
+ * Fuzzes the ingress parsing path (docs/ingress.md): any headers and body given to {@link EventReader} end as events or
  * a rejection, never an unexpected exception. Under plain JUnit the inputs of {@code EventReaderFuzzTestInputs}
  * replay as a regression suite; {@code JAZZER_FUZZ=1} fuzzes.
  */

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Fuzzes the resource YAML loader (SPEC §3): any text ends as a valid resource set or a list of diagnostics,
+ * Fuzzes the resource YAML loader (docs/configuration.md): any text ends as a valid resource set or a list of diagnostics,
  * never an exception (hot reload feeds it whatever is on disk). It lives in {@code broker/} beside the other fuzz
  * targets; the inputs of {@code ResourceLoaderFuzzTestInputs} replay under plain JUnit.
  */

@@ -52,7 +52,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Ingress authentication (SPEC §7) against the real server and Kafka: static tokens and OIDC JWTs (JWKS file)
+ * Ingress authentication (docs/security.md) against the real server and Kafka: static tokens and OIDC JWTs (JWKS file)
  * per broker, 401 with a Bearer challenge, 403 for subjects not allowed, the authcontext extension recorded
  * (and client values replaced) only on brokers that opt in, read back from Kafka; and a canary token that
  * must never show up in any log line or metric of the run.

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The SPEC §4 table: every accepted shape and every rejection, with what Kafka must then hold. */
+/** The docs/ingress.md table: every accepted shape and every rejection, with what Kafka must then hold. */
 final class IngressCases {
     private static final String STRUCTURED = "application/cloudevents+json";
     private static final String BATCH = "application/cloudevents-batch+json";

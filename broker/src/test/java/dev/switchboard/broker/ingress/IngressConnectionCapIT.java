@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The connection cap ({@code ingress.maxConnections}, SPEC §7 "Limits"): with the cap's worth of raw sockets
+ * The connection cap ({@code ingress.maxConnections}, docs/security.md "HTTP limits"): with the cap's worth of raw sockets
  * open, one more is closed at once and counted, the open ones keep being served, and closing one makes room.
  */
 @ExtendWith(KafkaExtension.class)

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The ingress contract of SPEC §4 as a table of requests against the real Vert.x server and the embedded
+ * The ingress contract of docs/ingress.md as a table of requests against the real Vert.x server and the embedded
  * Kafka: each request's status and error attribute, and for every accepted event the record read back
  * from the topic with the CloudEvents Kafka deserializer, compared attribute by attribute and byte by byte.
  */

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS on the ingress from PEM files (SPEC §7): TLS 1.2+ only, a certificate replaced on disk is served on the
+ * TLS on the ingress from PEM files (docs/security.md): TLS 1.2+ only, a certificate replaced on disk is served on the
  * next connection without a restart, and client certificates are required when a client CA file is set. These
  * requests never reach Kafka ({@code /livez}), so the log is an appender that refuses everything.
  */

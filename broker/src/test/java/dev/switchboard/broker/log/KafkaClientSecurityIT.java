@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Switchboard against a secured Kafka (SPEC §3 {@code kafka.client}): a real KRaft broker with a SASL_SSL
+ * Switchboard against a secured Kafka (docs/configuration.md {@code kafka.client}): a real KRaft broker with a SASL_SSL
  * listener (SCRAM-SHA-512 and PLAIN) and an mTLS listener, certificates made in the test. Events flow end to
  * end over each (ingress → Kafka → a Vert.x subscriber), with the secrets in files read through Kafka's config
  * providers; a wrong password and an untrusted certificate each stop the start within a bound with a message

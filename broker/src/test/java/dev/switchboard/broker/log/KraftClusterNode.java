@@ -9,7 +9,7 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * One node of a multi-node KRaft cluster, run as its own JVM by {@link ThreeNodeKafka} so a test can kill it
- * with SIGKILL (ARCHITECTURE.md decision 2: fault tests start Kafka nodes as separate processes).
+ * with SIGKILL (docs/architecture.md principle 2: fault tests start Kafka nodes as separate processes).
  *
  * <p>The node is what {@link EmbeddedKafka} starts (combined broker and controller, storage formatted through
  * {@link KraftStorage}, properties from {@link KraftNodeProperties}) with the quorum and the replication of a

@@ -23,7 +23,7 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node KRaft Kafka in this JVM with the listeners of a secured production cluster, certificates
- * made in the test (SPEC §3 "kafka.client"):
+ * made in the test (docs/configuration.md "kafka.client"):
  *
  * <ul>
  *   <li>{@code SASL_SSL} with SCRAM-SHA-512 (users added through the Admin API, as Strimzi's user operator does)

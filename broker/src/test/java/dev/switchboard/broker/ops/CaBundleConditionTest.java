@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A trigger's {@code switchboard.dev/ca-bundle} (SPEC §7) is checked by the broker, not the loader: a bundle
+ * A trigger's {@code switchboard.dev/ca-bundle} (docs/security.md) is checked by the broker, not the loader: a bundle
  * that is missing or not PEM shows the trigger Ready=False with reason {@code CaBundleUnreadable} and the file's
  * problem, never its contents; once the file is fixed the trigger is Ready again, without a reload.
  */

@@ -24,7 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Cross-site request forgery against the ops API (SPEC §6), in a real headless Chromium: a page of another origin
+ * Cross-site request forgery against the ops API (docs/operations.md), in a real headless Chromium: a page of another origin
  * (another port of 127.0.0.1, as a page an operator has open would be) fires {@code fetch} POSTs in {@code no-cors}
  * mode at replay and redrive and submits a {@code text/plain} form whose body is the replay JSON — the requests a
  * browser does send cross-origin without asking. The ops server refuses each with 403 and the dispatcher is never

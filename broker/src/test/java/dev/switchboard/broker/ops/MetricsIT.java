@@ -46,12 +46,12 @@ import org.junit.jupiter.api.io.TempDir;
  * A whole running Switchboard (real Kafka, real ingress, the ops listener wired as {@code run} wires it):
  * {@code /metrics} carries exact counts for known ingress traffic and for delivery meters recorded into the
  * server's registry, the API shows the same counts, and every metric the Grafana dashboard and the alert
- * rules in {@code deploy/monitoring/} query, and every SPEC §6 metric, is exported.
+ * rules in {@code deploy/monitoring/} query, and every docs/operations.md metric, is exported.
  */
 @ExtendWith(KafkaExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsIT {
-    /** SPEC §6 metrics Switchboard exports today, with traffic (histograms as their _bucket series). */
+    /** docs/operations.md metrics Switchboard exports today, with traffic (histograms as their _bucket series). */
     private static final Set<String> SPEC_METRICS = Set.of(
             "switchboard_ingress_events_total",
             "switchboard_ingress_duration_seconds_bucket",
@@ -68,7 +68,7 @@ class MetricsIT {
 
     /**
      * Queried by deploy/monitoring but registered by a stage that does not record it yet: the dispatcher counts
-     * expired events (SPEC §5 Retention). Remove a name once its stage registers it.
+     * expired events (docs/delivery.md Retention). Remove a name once its stage registers it.
      */
     private static final Set<String> PENDING = Set.of("switchboard_events_expired_total");
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SPEC §6 protection of the ops API's POSTs, over real HTTP: another origin is refused (403), a body must be JSON
+ * docs/operations.md protection of the ops API's POSTs, over real HTTP: another origin is refused (403), a body must be JSON
  * (415), and with {@code ops.tokensFile} a bearer token is needed (401); nothing refused reaches the dispatcher.
  */
 class OpsApiProtectionTest {

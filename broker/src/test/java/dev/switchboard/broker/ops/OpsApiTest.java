@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The resources API and health endpoints of SPEC §6 against a real ops server: item shapes, Knative-style
+ * The resources API and health endpoints of docs/operations.md against a real ops server: item shapes, Knative-style
  * conditions with their reasons (Ready, BrokerDoesNotExist, SubscriberNotResolved), counters and gauges read
  * from the registry, and readiness with {@code ?verbose}.
  */

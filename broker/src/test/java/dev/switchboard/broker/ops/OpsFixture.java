@@ -166,7 +166,7 @@ public final class OpsFixture implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    // --- meters, recorded as the stages record them (names and tags of SPEC §6) ---
+    // --- meters, recorded as the stages record them (names and tags of docs/operations.md) ---
 
     public void ingress(String namespace, String broker, int code, int times) {
         Counter.builder(MetricNames.INGRESS_EVENTS)

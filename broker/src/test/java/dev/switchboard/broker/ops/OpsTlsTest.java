@@ -26,7 +26,7 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** TLS on the ops port from PEM files (SPEC §7 {@code tls.ops}), with a certificate swapped on disk served next. */
+/** TLS on the ops port from PEM files (docs/security.md {@code tls.ops}), with a certificate swapped on disk served next. */
 class OpsTlsTest {
     @TempDir
     Path dir;

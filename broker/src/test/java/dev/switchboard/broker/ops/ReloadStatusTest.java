@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code /api/v1/status} (SPEC §3 Hot reload, §6): the generation grows when a change is applied; a change
+ * {@code /api/v1/status} (docs/configuration.md Hot reload, §6): the generation grows when a change is applied; a change
  * that does not validate is rejected whole and shows its errors with file, line and column while the last
  * good set keeps being served by the API.
  */

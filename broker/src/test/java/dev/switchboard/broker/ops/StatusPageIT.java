@@ -25,7 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The status page (SPEC §6 {@code GET /}) in a real headless Chromium: what an operator sees for a Ready
+ * The status page (docs/operations.md {@code GET /}) in a real headless Chromium: what an operator sees for a Ready
  * trigger and for triggers that are not (with their reasons), the counters, and that a refresh shows new
  * numbers without a reload, and a failing trigger's last delivery failure. Leaves screenshots in
  * {@code broker/target/status-page.png} and {@code status-page-failure.png} (the one in {@code docs/images/}).

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The backlog gauges of SPEC §6 on a running server: while the subscriber is down the trigger's lag counts
+ * The backlog gauges of docs/operations.md on a running server: while the subscriber is down the trigger's lag counts
  * the undelivered events and the oldest-undelivered age grows; once it recovers both return to 0.
  */
 @ExtendWith(KafkaExtension.class)

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The replay and redrive endpoints (SPEC §6): what reaches the dispatcher, and the answers for unknown
+ * The replay and redrive endpoints (docs/operations.md): what reaches the dispatcher, and the answers for unknown
  * triggers (404), bad bodies (400), triggers that are not Ready (409) and a failing dispatcher (503).
  */
 class TriggerControlRoutesTest {

@@ -28,7 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * every record of it.
  */
 public final class KafkaProducerSink implements EventSink {
-    /** The ingress's defaults (SPEC §3 {@code ingress.maxEventBytes}; 10 s request deadline). */
+    /** The ingress's defaults (docs/configuration.md {@code ingress.maxEventBytes}; 10 s request deadline). */
     public static final int MAX_EVENT_BYTES = 1_048_576;
 
     public static final Duration REQUEST_DEADLINE = Duration.ofSeconds(10);

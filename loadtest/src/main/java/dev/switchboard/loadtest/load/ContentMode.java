@@ -1,7 +1,7 @@
 package dev.switchboard.loadtest.load;
 
 /**
- * The CloudEvents HTTP content modes the generator can send in (SPEC §4; CloudEvents HTTP protocol binding
+ * The CloudEvents HTTP content modes the generator can send in (docs/ingress.md; CloudEvents HTTP protocol binding
  * v1.0.2 §3.1 binary, §3.2 structured, §3.3 batched).
  */
 public enum ContentMode {

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Posts events to a Switchboard broker's ingress URL ({@code POST /{namespace}/{broker}}, SPEC §4) with a
+ * Posts events to a Switchboard broker's ingress URL ({@code POST /{namespace}/{broker}}, docs/ingress.md) with a
  * Vert.x HTTP/1.1 client holding at most {@code connections} connections; requests beyond them wait in the
  * client's queue, and that wait counts in their latency.
  */

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The ledger (ids the generator saw answered 202) against what arrived somewhere (a subscriber, a Kafka
- * topic), counted per id: SPEC §5 promises every accepted event at least once, so {@code missing} must be
+ * topic), counted per id: docs/delivery.md promises every accepted event at least once, so {@code missing} must be
  * 0; {@code duplicates} (extra copies) are allowed but reported; {@code unexpected} are ids that arrived
  * without being in the ledger (an event stored though its request failed, or another run's event).
  *
@@ -52,7 +52,7 @@ public record Reconciliation(
         return new Reconciliation(expected.size(), received, missing, duplicates, unexpected, sample);
     }
 
-    /** Every expected id arrived (duplicates allowed, as SPEC §5 allows them). */
+    /** Every expected id arrived (duplicates allowed, as docs/delivery.md allows them). */
     public boolean complete() {
         return missing == 0;
     }

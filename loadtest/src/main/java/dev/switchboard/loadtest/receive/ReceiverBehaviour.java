@@ -6,7 +6,7 @@ import java.time.Duration;
  * How the receiver answers: after {@code delay} (0 = at once), and with 503 for a share of requests in
  * {@code [0, 1]}, spread evenly (request {@code n} fails when {@code floor((n + 1) × share)} exceeds
  * {@code floor(n × share)}), so that a retry of a failed request usually succeeds — 503 is retried by
- * Switchboard (SPEC §5).
+ * Switchboard (docs/delivery.md).
  */
 public record ReceiverBehaviour(Duration delay, double failShare) {
     public static final ReceiverBehaviour PROMPT = new ReceiverBehaviour(Duration.ZERO, 0);

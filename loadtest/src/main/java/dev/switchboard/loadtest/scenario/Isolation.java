@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * SPEC §5, "one slow, failing or dead subscriber must not slow the delivery to other triggers": the settings'
+ * docs/delivery.md, "one slow, failing or dead subscriber must not slow the delivery to other triggers": the settings'
  * number of triggers (4 by default, 200 for the shared reader), first all subscribers up, then the same load
  * with the last trigger's subscriber down (nothing listening); the other triggers' latency and throughput
  * are compared between the two phases, both as their worst route's p99 and as the p99 of all their

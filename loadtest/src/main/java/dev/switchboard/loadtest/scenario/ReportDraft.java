@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * A scenario report being filled in. The checks that decide {@code passed} are the loss checks: every
  * accepted event in the topic, and every accepted event that should reach a subscriber (or the raw
- * consumer) arrived (SPEC §5: loss is a bug). Performance targets are findings, not pass/fail.
+ * consumer) arrived (docs/delivery.md: loss is a bug). Performance targets are findings, not pass/fail.
  */
 final class ReportDraft {
     private final String scenario;

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code java -jar switchboard.jar run --ingress-port 0 --ops-port 0 --data-dir DIR --resources DIR}, the
  * way a user runs it, in its own process with its output in {@code switchboard.log}; ready once
- * {@code ports.json} is written and {@code /readyz} answers 200 (SPEC §3, §6: every trigger loaded at
+ * {@code ports.json} is written and {@code /readyz} answers 200 (docs/configuration.md, docs/operations.md: every trigger loaded at
  * startup is then positioned). Stopped with SIGTERM, then killed if it does not exit.
  */
 public final class SwitchboardProcess implements AutoCloseable {

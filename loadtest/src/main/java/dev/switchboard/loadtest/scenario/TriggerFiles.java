@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Knative-shaped Trigger YAML (SPEC §3) for a scenario: each trigger on broker {@code default} matches one
+ * Knative-shaped Trigger YAML (docs/configuration.md) for a scenario: each trigger on broker {@code default} matches one
  * event type exactly and delivers to its subscriber URI ({@link TriggerLayout} says which). Written in one
  * pass, so 1,000 triggers cost what 1,000 short documents cost.
  */

@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Posts CloudEvents to one broker's ingress URL ({@code http://host:8080/{namespace}/{broker}}) with the CloudEvents
- * SDK's Vert.x writer. Each send answers the ingress response: 202 once Kafka has stored the event (SPEC §4), 400 with
+ * SDK's Vert.x writer. Each send answers the ingress response: 202 once Kafka has stored the event (docs/ingress.md), 400 with
  * {@code {"error", "attribute"}} for an invalid one.
  *
  * <p>Run it against a local Switchboard: {@code java -cp sdk-samples/target/switchboard-samples.jar
@@ -61,7 +61,7 @@ public final class ProducerSample {
 
     /**
      * Batched content mode: a JSON array of structured events (HTTP binding §3.3). The SDK has no batch writer, so the
-     * array is joined from the JSON format's serialization of each event. Switchboard stores all or none (SPEC §4).
+     * array is joined from the JSON format's serialization of each event. Switchboard stores all or none (docs/ingress.md).
      */
     public Future<HttpResponse<Buffer>> sendBatch(List<CloudEvent> events) {
         // tag::send-batch[]

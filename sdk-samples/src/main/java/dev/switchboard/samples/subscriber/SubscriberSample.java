@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A trigger's subscriber: reads each delivered event (binary or structured, SPEC §5 "Request") with the CloudEvents
+ * A trigger's subscriber: reads each delivered event (binary or structured, docs/delivery.md "Request") with the CloudEvents
  * SDK's Vert.x reader, hands it to a listener (the log, in {@link #main}), and answers 200 with a reply event in binary
- * mode. Switchboard publishes a 2xx response that carries a CloudEvent into the same broker (SPEC §5 "Reply"), so a
+ * mode. Switchboard publishes a 2xx response that carries a CloudEvent into the same broker (docs/delivery.md "Reply"), so a
  * second trigger filtered on {@value #REPLY_TYPE} receives it. Replies are never answered with replies; anything that
  * is not a CloudEvent gets 400, which Switchboard does not retry.
  *

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles a trigger's {@link FilterSpec} once into an {@link EventFilter} (SPEC §5 "Filters"). CESQL
+ * Compiles a trigger's {@link FilterSpec} once into an {@link EventFilter} (docs/routing-semantics.md "Filters"). CESQL
  * expressions are parsed here, so evaluating an event never parses; their run-time errors go to the injected
  * {@link CesqlErrorListener}.
  */

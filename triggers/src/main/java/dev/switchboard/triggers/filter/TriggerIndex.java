@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The triggers of one broker, arranged so that matching an event tests only the triggers that can match it
- * (SPEC §5 "Filters", "Each matching trigger gets its own delivery").
+ * (docs/routing-semantics.md "Filters"; docs/delivery.md "What a trigger promises": each matching trigger gets its own delivery).
  *
  * <p>Each filter that implies an exact attribute value ({@link PinnedAttributes}: {@code filter.attributes}
  * with a non-empty value, {@code exact}, an {@code all} containing one, an {@code any} whose every branch

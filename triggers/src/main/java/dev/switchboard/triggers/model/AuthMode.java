@@ -1,6 +1,6 @@
 package dev.switchboard.triggers.model;
 
-/** How a broker's ingress authenticates producers ({@code switchboard.dev/auth}, SPEC §7). */
+/** How a broker's ingress authenticates producers ({@code switchboard.dev/auth}, docs/security.md). */
 public enum AuthMode {
     /** anyone may post (the default). */
     NONE,

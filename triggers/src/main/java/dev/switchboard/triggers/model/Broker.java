@@ -5,7 +5,7 @@ import java.util.Objects;
 /** A Knative {@code eventing.knative.dev/v1} Broker: an ingress address and a log of events. */
 public record Broker(ObjectMeta metadata, BrokerSpec spec, BrokerOptions options) {
 
-    /** The broker that exists when the resources declare none (SPEC §3). */
+    /** The broker that exists when the resources declare none (docs/configuration.md). */
     public static final ResourceId IMPLICIT_ID = new ResourceId(ObjectMeta.DEFAULT_NAMESPACE, "default");
 
     public Broker {

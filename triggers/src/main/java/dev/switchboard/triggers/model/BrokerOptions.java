@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A broker's {@code switchboard.dev/} annotations, parsed (SPEC §7).
+ * A broker's {@code switchboard.dev/} annotations, parsed (docs/security.md).
  *
  * @param auth {@code switchboard.dev/auth}, default {@link AuthMode#NONE}
  * @param allowedSubjects {@code switchboard.dev/allowed-subjects}; empty means every authenticated subject

@@ -1,6 +1,6 @@
 package dev.switchboard.triggers.model;
 
-/** Knative-style condition types on a trigger's status (SPEC §6). */
+/** Knative-style condition types on a trigger's status (docs/operations.md). */
 public enum ConditionType {
     /** the summary: True only when every other condition is True. */
     READY("Ready"),

@@ -1,6 +1,6 @@
 package dev.switchboard.triggers.model;
 
-/** Knative Kafka's {@code kafka.eventing.knative.dev/delivery.order} (SPEC §5 Ordering). */
+/** Knative Kafka's {@code kafka.eventing.knative.dev/delivery.order} (docs/dispatch.md "Windows, limits and ordering"). */
 public enum DeliveryOrder {
     /** many events in flight per partition (the default). */
     UNORDERED,

@@ -3,7 +3,7 @@ package dev.switchboard.triggers.model;
 import java.util.Optional;
 
 /**
- * What the server's {@code egressAuth} defines, as far as a trigger's status needs to know (SPEC §7: an unknown
+ * What the server's {@code egressAuth} defines, as far as a trigger's status needs to know (docs/security.md: an unknown
  * name makes the trigger Ready=False, reason {@code SubscriberAuthNotFound}). The routing language does not see
  * the server config; the broker passes this in.
  */

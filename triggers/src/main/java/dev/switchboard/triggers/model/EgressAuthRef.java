@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The credentials a delivery presents (SPEC §7 "Subscriber credentials"): the name of an entry of the server
+ * The credentials a delivery presents (docs/security.md "Subscriber credentials"): the name of an entry of the server
  * config's {@code egressAuth}, and, for an OAuth 2.0 entry, the audience to ask its tokens for when the
  * destination names one (Knative's {@code spec.subscriber.audience}, which uses the entry {@value #DEFAULT}).
  *

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One entry of the server config's {@code refs}: the base URL that a Knative {@code ref} of this kind,
- * namespace and name stands for outside Kubernetes (SPEC §3).
+ * namespace and name stands for outside Kubernetes (docs/configuration.md).
  */
 public record RefMapping(String kind, String namespace, String name, URI url) {
 

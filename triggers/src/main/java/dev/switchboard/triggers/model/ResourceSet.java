@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * A validated, immutable set of Brokers and Triggers with each trigger's status and the warnings found while
- * loading: what ingress and dispatch consume, swapped whole on reload (SPEC §3).
+ * loading: what ingress and dispatch consume, swapped whole on reload (docs/configuration.md).
  *
  * <p>Brokers and triggers are sorted by {@link ResourceId}. When no Broker was declared, the implicit
  * {@code default/default} broker is part of the set.
@@ -52,7 +52,7 @@ public final class ResourceSet {
 
     /**
      * As {@link #assemble(List, List, List, List)}, checking the credentials triggers name against {@code
-     * credentials} (SPEC §7 {@code SubscriberAuthNotFound}).
+     * credentials} (docs/security.md {@code SubscriberAuthNotFound}).
      */
     public static ResourceSet assemble(
             List<Broker> declaredBrokers,
@@ -114,7 +114,7 @@ public final class ResourceSet {
         return status;
     }
 
-    /** The trigger's own {@code spec.delivery}, else its broker's: never merged (SPEC §5 Retry policy). */
+    /** The trigger's own {@code spec.delivery}, else its broker's: never merged (docs/routing-semantics.md "Delivery policy"). */
     public Optional<DeliverySpec> effectiveDelivery(Trigger trigger) {
         return effectiveDelivery(trigger, broker(trigger.brokerId()));
     }

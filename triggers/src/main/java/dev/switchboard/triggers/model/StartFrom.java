@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Where a new trigger's cursor starts ({@code switchboard.dev/start-from}, SPEC §5): compared with the Kafka
+ * Where a new trigger's cursor starts ({@code switchboard.dev/start-from}, docs/delivery.md): compared with the Kafka
  * record timestamp, i.e. when the event was accepted.
  */
 public sealed interface StartFrom {

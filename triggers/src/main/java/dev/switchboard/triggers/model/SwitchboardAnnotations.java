@@ -15,12 +15,12 @@ public final class SwitchboardAnnotations {
     public static final String PAUSED = PREFIX + "paused";
     public static final String REPLY = PREFIX + "reply";
     public static final String BACKOFF_MAX = PREFIX + "backoff-max";
-    /** A PEM file of CA certificates trusted, on top of the JVM's, for this trigger's https deliveries (SPEC §7). */
+    /** A PEM file of CA certificates trusted, on top of the JVM's, for this trigger's https deliveries (docs/security.md). */
     public static final String CA_BUNDLE = PREFIX + "ca-bundle";
 
-    /** The {@code egressAuth} entry whose credentials go with each request to the subscriber (SPEC §7). */
+    /** The {@code egressAuth} entry whose credentials go with each request to the subscriber (docs/security.md). */
     public static final String SUBSCRIBER_AUTH = PREFIX + "subscriber-auth";
-    /** The {@code egressAuth} entry whose credentials go with each request to the dead-letter sink (SPEC §7). */
+    /** The {@code egressAuth} entry whose credentials go with each request to the dead-letter sink (docs/security.md). */
     public static final String DEAD_LETTER_AUTH = PREFIX + "dead-letter-auth";
 
     public static final String AUTH = PREFIX + "auth";

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A trigger's vendor annotations, parsed (SPEC §5). Defaults are those of {@link #defaults()}.
+ * A trigger's vendor annotations, parsed (docs/delivery.md). Defaults are those of {@link #defaults()}.
  *
  * @param order {@code kafka.eventing.knative.dev/delivery.order}, default unordered
  * @param maxInFlight {@code switchboard.dev/max-in-flight}, default {@value #DEFAULT_MAX_IN_FLIGHT}
@@ -17,10 +17,10 @@ import java.util.OptionalDouble;
  * @param reply {@code switchboard.dev/reply}, default publish
  * @param backoffMax {@code switchboard.dev/backoff-max}, default PT5M
  * @param caBundle {@code switchboard.dev/ca-bundle}: a PEM file of CA certificates trusted on top of the JVM's for
- *     this trigger's {@code https://} subscriber and dead-letter sink (SPEC §7); whether it exists and parses is
+ *     this trigger's {@code https://} subscriber and dead-letter sink (docs/security.md); whether it exists and parses is
  *     the broker's concern, the path is only checked to be non-empty here
  * @param subscriberAuth {@code switchboard.dev/subscriber-auth}, or the {@code default} entry with {@code
- *     spec.subscriber.audience} (SPEC §7): the credentials sent to the subscriber
+ *     spec.subscriber.audience} (docs/security.md): the credentials sent to the subscriber
  * @param deadLetterAuth {@code switchboard.dev/dead-letter-auth}, or {@code default} with the sink's audience: the
  *     credentials sent to the dead-letter sink
  */

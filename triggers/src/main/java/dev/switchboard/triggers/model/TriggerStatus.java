@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the loader concluded about a trigger (SPEC §6 {@code status}): its conditions, {@code Ready} first, and
+ * What the loader concluded about a trigger (docs/operations.md {@code status}): its conditions, {@code Ready} first, and
  * the resolved subscriber and dead-letter sink URIs.
  */
 public record TriggerStatus(List<Condition> conditions, Optional<URI> subscriberUri, Optional<URI> deadLetterSinkUri) {
@@ -19,7 +19,7 @@ public record TriggerStatus(List<Condition> conditions, Optional<URI> subscriber
     public static final String DEAD_LETTER_SINK_NOT_RESOLVED = "DeadLetterSinkNotResolved";
     /**
      * Reason of {@code Ready} and of {@code SubscriberResolved} or {@code DeadLetterSinkResolved} when the credentials
-     * named for that destination are not an {@code egressAuth} entry of the server (SPEC §7).
+     * named for that destination are not an {@code egressAuth} entry of the server (docs/security.md).
      */
     public static final String SUBSCRIBER_AUTH_NOT_FOUND = "SubscriberAuthNotFound";
 

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Computes a trigger's Knative-style conditions (SPEC §3: a missing broker or an unresolvable
+ * Computes a trigger's Knative-style conditions (docs/configuration.md: a missing broker or an unresolvable
  * {@code subscriber.ref} keeps the trigger, with Ready=False and reason {@code BrokerDoesNotExist} or
  * {@code SubscriberNotResolved}), and credentials named for the subscriber or the dead-letter sink that the
- * server does not define make it Ready=False, reason {@code SubscriberAuthNotFound} (SPEC §7).
+ * server does not define make it Ready=False, reason {@code SubscriberAuthNotFound} (docs/security.md).
  */
 public final class TriggerStatusResolver {
 
@@ -26,7 +26,7 @@ public final class TriggerStatusResolver {
         this(destinations, EgressAuthCatalog.UNCHECKED);
     }
 
-    /** @param credentials the server's {@code egressAuth} entries, for {@code SubscriberAuthNotFound} (SPEC §7) */
+    /** @param credentials the server's {@code egressAuth} entries, for {@code SubscriberAuthNotFound} (docs/security.md) */
     public TriggerStatusResolver(DestinationResolver destinations, EgressAuthCatalog credentials) {
         this.destinations = destinations;
         this.credentials = credentials;

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * A backoff curve without jitter: the nominal n-th wait, saturated at a cap so that large {@code n} never
- * overflows (SPEC §5 "Retry policy", Knative {@code delivery.backoffPolicy}).
+ * overflows (docs/routing-semantics.md "Delivery policy", Knative {@code delivery.backoffPolicy}).
  */
 public sealed interface Backoff permits ExponentialBackoff, LinearBackoff {
 

@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 
 /**
  * Decides, after each attempt, whether an event is delivered, retried after some wait, or given up to the
- * dead-letter path (SPEC §5 "Outcome by status" and "Retry policy"; Knative data-plane contract
+ * dead-letter path (docs/delivery.md "Outcome of an attempt" and docs/routing-semantics.md "Delivery policy"; Knative data-plane contract
  * https://github.com/knative/specs/blob/main/specs/eventing/data-plane.md#event-acknowledgement-and-delivery-retry).
  *
  * <pre>

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The delivery settings a trigger actually runs with, every value concrete (SPEC §5 "Retry policy").
+ * The delivery settings a trigger actually runs with, every value concrete (docs/routing-semantics.md "Delivery policy").
  *
  * @param retry how many retries after the first attempt: {@code retry: N} is exactly {@code 1 + N} attempts
  *     unless one succeeds
@@ -31,17 +31,17 @@ public record DeliveryPolicy(
         DeliveryFormat format,
         Optional<Destination> deadLetterSink) {
 
-    /** Default {@code retry} (SPEC §5). */
+    /** Default {@code retry} (docs/delivery.md). */
     public static final int DEFAULT_RETRY = 10;
-    /** Default {@code backoffPolicy} (SPEC §5). */
+    /** Default {@code backoffPolicy} (docs/delivery.md). */
     public static final BackoffPolicy DEFAULT_BACKOFF_POLICY = BackoffPolicy.EXPONENTIAL;
-    /** Default {@code backoffDelay} (SPEC §5). */
+    /** Default {@code backoffDelay} (docs/delivery.md). */
     public static final Duration DEFAULT_BACKOFF_DELAY = Duration.ofMillis(200);
-    /** Default {@code switchboard.dev/backoff-max} (SPEC §5). */
+    /** Default {@code switchboard.dev/backoff-max} (docs/delivery.md). */
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMinutes(5);
-    /** Default {@code timeout} (SPEC §5). */
+    /** Default {@code timeout} (docs/delivery.md). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    /** Default {@code retryAfterMax} (SPEC §5). */
+    /** Default {@code retryAfterMax} (docs/delivery.md). */
     public static final Duration DEFAULT_RETRY_AFTER_MAX = Duration.ofMinutes(5);
 
     public DeliveryPolicy {

@@ -3,7 +3,7 @@ package dev.switchboard.triggers.policy;
 import java.util.random.RandomGenerator;
 
 /**
- * The random factor in [0.8, 1.2] every backoff wait is multiplied by (SPEC §5 "Retry policy"), so that
+ * The random factor in [0.8, 1.2] every backoff wait is multiplied by (docs/routing-semantics.md "Delivery policy"), so that
  * subscribers recovering from an outage are not hit by synchronised retries.
  */
 @FunctionalInterface

@@ -3,7 +3,7 @@ package dev.switchboard.triggers.policy;
 import java.time.Duration;
 
 /**
- * The actual wait before a retry (SPEC §5 "Retry policy"): the policy's {@link Backoff} curve, capped at
+ * The actual wait before a retry (docs/routing-semantics.md "Delivery policy"): the policy's {@link Backoff} curve, capped at
  * {@code backoffMax} before multiplying so it cannot overflow, multiplied by a {@link Jitter} factor in [0.8,
  * 1.2], and capped at {@code backoffMax} again.
  */

@@ -1,7 +1,7 @@
 package dev.switchboard.triggers.policy;
 
 /**
- * The retryable-status table of SPEC §5 "Outcome by status", which follows the Knative Eventing data-plane
+ * The retryable-status table of docs/delivery.md "Outcome of an attempt", which follows the Knative Eventing data-plane
  * contract (https://github.com/knative/specs/blob/main/specs/eventing/data-plane.md#event-acknowledgement-and-delivery-retry)
  * and its Kafka broker ({@code WebClientCloudEventSender.isRetryableStatusCode}).
  *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of one reload, as {@code /api/v1/status} shows it under {@code lastReload} (SPEC §6).
+ * The outcome of one reload, as {@code /api/v1/status} shows it under {@code lastReload} (docs/operations.md).
  *
  * @param generation the generation served after this reload (unchanged when rejected)
  * @param diagnostics the errors that rejected it, or the warnings of an applied set

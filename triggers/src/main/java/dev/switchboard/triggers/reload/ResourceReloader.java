@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads and validates the whole resource set and swaps it in atomically (SPEC §3 Hot reload): a valid
+ * Reloads and validates the whole resource set and swaps it in atomically (docs/triggers.md "Hot reload"): a valid
  * change becomes the next {@link Generation}; an invalid one is rejected whole and the last good generation
  * keeps being served; content that loads to the same resources changes nothing.
  *

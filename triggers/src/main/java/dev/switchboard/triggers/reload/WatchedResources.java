@@ -43,19 +43,20 @@ public final class WatchedResources implements AutoCloseable {
     }
 
     /**
-     * Watches {@code paths}, serving {@code initial} (the set validated at start-up) as generation 1.
+     * Watches {@code paths}, serving {@code initial} (the set validated at start-up) as generation 1; every
+     * reload loads the paths present at that moment ({@link WatchedPaths#present()}).
      *
      * @param refs the server config's {@code refs}, passed to every reload
      */
     public static WatchedResources start(
-            List<Path> paths, List<RefMapping> refs, ResourceSet initial, Duration quietPeriod, Clock clock)
+            WatchedPaths paths, List<RefMapping> refs, ResourceSet initial, Duration quietPeriod, Clock clock)
             throws IOException {
         return start(paths, refs, EgressAuthCatalog.UNCHECKED, initial, quietPeriod, clock);
     }
 
-    /** As above, reloading with the server's {@code egressAuth} entries checked (SPEC §7). */
+    /** As above, reloading with the server's {@code egressAuth} entries checked (docs/security.md). */
     public static WatchedResources start(
-            List<Path> paths,
+            WatchedPaths paths,
             List<RefMapping> refs,
             EgressAuthCatalog credentials,
             ResourceSet initial,
@@ -63,12 +64,11 @@ public final class WatchedResources implements AutoCloseable {
             Clock clock)
             throws IOException {
         ResourceLoader loader = new ResourceLoader(credentials);
-        List<Path> watchedPaths = List.copyOf(paths);
         List<RefMapping> mappings = List.copyOf(refs);
-        ResourceReloader reloader = new ResourceReloader(initial, () -> loader.load(watchedPaths, mappings), clock);
+        ResourceReloader reloader = new ResourceReloader(initial, () -> loader.load(paths.present(), mappings), clock);
         ExecutorScheduler scheduler = new ExecutorScheduler("switchboard-resource-reload");
         try {
-            return new WatchedResources(watchedPaths, reloader, quietPeriod, scheduler, scheduler::close);
+            return new WatchedResources(paths.all(), reloader, quietPeriod, scheduler, scheduler::close);
         } catch (IOException | RuntimeException e) {
             scheduler.close();
             throw e;

@@ -1,5 +1,5 @@
 /**
- * Hot reload of the resource files (SPEC §3 Hot reload): a watcher notices changes, a debouncer waits for an
+ * Hot reload of the resource files (docs/triggers.md "Hot reload"): a watcher notices changes, a debouncer waits for an
  * editor's burst of writes to end, and the reloader validates the whole set and publishes a new
  * {@link dev.switchboard.triggers.reload.Generation} atomically, or rejects it and keeps the last good one.
  *

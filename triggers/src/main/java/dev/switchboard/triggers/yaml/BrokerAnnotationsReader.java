@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parses a broker's annotations into {@link BrokerOptions} (SPEC §7: ingress auth, allowed subjects, recording
+ * Parses a broker's annotations into {@link BrokerOptions} (docs/security.md: ingress auth, allowed subjects, recording
  * the principal). A bad value is reported and the default used in its place.
  */
 final class BrokerAnnotationsReader {

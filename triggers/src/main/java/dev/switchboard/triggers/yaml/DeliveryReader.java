@@ -11,7 +11,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads Knative {@code spec.delivery} (SPEC §5 Retry policy): {@code deadLetterSink}, {@code retry} (not
+ * Reads Knative {@code spec.delivery} (docs/routing-semantics.md "Delivery policy"): {@code deadLetterSink}, {@code retry} (not
  * negative), {@code backoffPolicy} (exponential|linear), {@code backoffDelay}, {@code timeout} (above zero),
  * {@code retryAfterMax} and {@code format} (json|binary). Absent fields stay empty; defaults belong to the
  * delivery policy.

@@ -11,7 +11,7 @@ import java.util.Set;
  * Reads a Knative Destination ({@code subscriber}, {@code deadLetterSink}): a {@code ref} (apiVersion, kind,
  * name, optional namespace defaulting to the resource's) and/or a {@code uri}. Without a ref the uri must be an
  * absolute http(s) URI; with a ref it must be relative, as in Knative's destination validation. {@code audience}
- * (Knative OIDC) is the audience of the tokens the destination expects (SPEC §7).
+ * (Knative OIDC) is the audience of the tokens the destination expects (docs/security.md).
  */
 final class DestinationReader {
 

@@ -90,7 +90,7 @@ final class DocumentReader {
     }
 
     /**
-     * Knative's {@code audience} of the subscriber and of the trigger's own dead-letter sink (SPEC §7): tokens for it
+     * Knative's {@code audience} of the subscriber and of the trigger's own dead-letter sink (docs/security.md): tokens for it
      * from the annotated {@code egressAuth} entry, else from the entry {@value EgressAuthRef#DEFAULT}.
      */
     private static TriggerOptions withAudiences(TriggerOptions options, TriggerSpec spec) {

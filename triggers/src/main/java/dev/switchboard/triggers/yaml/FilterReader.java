@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads a trigger's filters (SPEC §5 Filters): {@code filter.attributes} (Knative's exact-match map, where
+ * Reads a trigger's filters (docs/routing-semantics.md "Filters"): {@code filter.attributes} (Knative's exact-match map, where
  * {@code ""} means "present with any value") and {@code filters}, a list of CloudEvents Subscriptions API
  * dialect objects (https://github.com/cloudevents/spec/blob/main/subscriptions/spec.md#324-filters). As in
  * Knative's trigger validation, {@code exact}/{@code prefix}/{@code suffix} hold exactly one attribute,

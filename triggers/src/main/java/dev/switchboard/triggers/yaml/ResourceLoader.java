@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads Broker and Trigger YAML from files and folders (SPEC §3 Resource files) into a validated
+ * Loads Broker and Trigger YAML from files and folders (docs/triggers.md "Files and folders") into a validated
  * {@link ResourceSet}, or reports every error of the whole file set at once. Stateless and thread-safe.
  */
 public final class ResourceLoader {
@@ -28,7 +28,7 @@ public final class ResourceLoader {
         this(EgressAuthCatalog.UNCHECKED);
     }
 
-    /** @param credentials the server's {@code egressAuth}, for {@code SubscriberAuthNotFound} (SPEC §7) */
+    /** @param credentials the server's {@code egressAuth}, for {@code SubscriberAuthNotFound} (docs/security.md) */
     public ResourceLoader(EgressAuthCatalog credentials) {
         this.credentials = credentials;
     }

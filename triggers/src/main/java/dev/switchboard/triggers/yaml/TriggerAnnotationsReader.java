@@ -27,7 +27,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Parses a trigger's annotations into {@link TriggerOptions} (SPEC §5: ordering, per-subscriber limits,
+ * Parses a trigger's annotations into {@link TriggerOptions} (docs/delivery.md: ordering, per-subscriber limits,
  * start position, pause, reply, backoff cap). A bad value is reported and the default used in its place.
  */
 final class TriggerAnnotationsReader {
@@ -72,7 +72,7 @@ final class TriggerAnnotationsReader {
     }
 
     /**
-     * {@code switchboard.dev/subscriber-auth} and {@code dead-letter-auth} (SPEC §7): the name of an {@code egressAuth}
+     * {@code switchboard.dev/subscriber-auth} and {@code dead-letter-auth} (docs/security.md): the name of an {@code egressAuth}
      * entry. Whether the server defines it is the trigger's status ({@code SubscriberAuthNotFound}), not a load error.
      */
     private static Optional<EgressAuthRef> authName(VendorAnnotations vendor, String key) {
@@ -86,7 +86,7 @@ final class TriggerAnnotationsReader {
     }
 
     /**
-     * {@code switchboard.dev/ca-bundle} (SPEC §7): a non-empty file path. Whether the file exists is checked by the
+     * {@code switchboard.dev/ca-bundle} (docs/security.md): a non-empty file path. Whether the file exists is checked by the
      * broker when it delivers (the trigger shows Ready=False until the file can be read), so a resource set stays
      * valid while a mounted secret is being created.
      */

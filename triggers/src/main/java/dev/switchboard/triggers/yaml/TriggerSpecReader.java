@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads Knative {@code Trigger.spec}: {@code broker} and {@code subscriber} are required; when both
  * {@code filters} and {@code filter} are set, {@code filters} wins as in Knative and a warning says so
- * (SPEC §5 Filters).
+ * (docs/routing-semantics.md "Filters").
  */
 final class TriggerSpecReader {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hot reload of a Kubernetes ConfigMap volume (deploy/kubernetes, SPEC §3 "Hot reload"). The kubelet's atomic
+ * Hot reload of a Kubernetes ConfigMap volume (deploy/kubernetes, docs/triggers.md "Hot reload"). The kubelet's atomic
  * writer never touches the visible {@code orders.yaml}: it is a symlink to {@code ..data/orders.yaml}, and an
  * update writes a new timestamped folder, points a new {@code ..data_tmp} symlink at it, renames that over
  * {@code ..data} and deletes the old folder. This reproduces the swap on a local folder against the real

@@ -25,16 +25,21 @@ final class RealWatcher implements AfterEachCallback {
 
     /** Loads {@code paths} (which must be valid) and watches them, reloading after {@code quiet}. */
     void start(List<Path> paths, Duration quiet) throws IOException {
-        LoadResult initial = loader.load(paths, List.of());
+        start(WatchedPaths.required(paths), quiet);
+    }
+
+    /** Loads the present {@code paths} (which must be valid), watches them all, reloading after {@code quiet}. */
+    void start(WatchedPaths paths, Duration quiet) throws IOException {
+        LoadResult initial = loader.load(paths.present(), List.of());
         assertThat(initial).isInstanceOf(LoadResult.Valid.class);
         ResourceReloader reloader = new ResourceReloader(
                 ((LoadResult.Valid) initial).resources(),
                 () -> {
                     loads.incrementAndGet();
-                    return loader.load(paths, List.of());
+                    return loader.load(paths.present(), List.of());
                 },
                 Clock.systemUTC());
-        watched = new WatchedResources(paths, reloader, quiet, scheduler, () -> {});
+        watched = new WatchedResources(paths.all(), reloader, quiet, scheduler, () -> {});
     }
 
     WatchedResources watched() {

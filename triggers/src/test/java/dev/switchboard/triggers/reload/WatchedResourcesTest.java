@@ -114,6 +114,54 @@ class WatchedResourcesTest {
         assertThat(reloader().lastResult()).isEmpty();
     }
 
+    @Test
+    void optionalFolderCreatedAfterStartIsWatchedAndLoaded() throws IOException {
+        Path folder = dir.resolve("switchboard.d");
+        watcher.start(new WatchedPaths(List.of(), List.of(folder)), Duration.ofMillis(100));
+        assertThat(reloader().current().resources().triggers()).isEmpty();
+
+        Files.createDirectory(folder);
+        await().atMost(PATIENCE).until(() -> !watcher.watched().isReloadPending() && watcher.loads() >= 1);
+        Files.writeString(folder.resolve("hello.yaml"), trigger("hello", "http://hello.example/"));
+
+        await().atMost(PATIENCE)
+                .until(() ->
+                        reloader().current().resources().trigger(id("hello")).isPresent());
+    }
+
+    @Test
+    void optionalFolderSeveralLevelsDownIsFollowedAsItsParentsAppear() throws IOException {
+        Path folder = dir.resolve("etc/switchboard/switchboard.d");
+        watcher.start(new WatchedPaths(List.of(), List.of(folder)), Duration.ofMillis(100));
+
+        Files.createDirectories(folder.getParent());
+        Path staged = Files.createDirectory(dir.resolve("staged"));
+        Files.writeString(staged.resolve("a.yaml"), trigger("a", "http://a.example/"));
+        Files.move(staged, folder);
+
+        await().atMost(PATIENCE)
+                .until(() -> reloader().current().resources().trigger(id("a")).isPresent());
+    }
+
+    @Test
+    void folderDeletedAndCreatedAgainIsWatchedAgain() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("switchboard.d"));
+        Files.writeString(folder.resolve("a.yaml"), trigger("a", "http://a.example/"));
+        watcher.start(new WatchedPaths(List.of(), List.of(folder)), Duration.ofMillis(100));
+
+        Files.delete(folder.resolve("a.yaml"));
+        Files.delete(folder);
+        await().atMost(PATIENCE)
+                .until(() -> reloader().current().resources().triggers().isEmpty());
+
+        Files.createDirectory(folder);
+        await().atMost(PATIENCE).until(() -> !watcher.watched().isReloadPending());
+        Files.writeString(folder.resolve("b.yaml"), trigger("b", "http://b.example/"));
+
+        await().atMost(PATIENCE)
+                .until(() -> reloader().current().resources().trigger(id("b")).isPresent());
+    }
+
     private void start(List<Path> paths, Duration quiet) throws IOException {
         watcher.start(paths, quiet);
     }

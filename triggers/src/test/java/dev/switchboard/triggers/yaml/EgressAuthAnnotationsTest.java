@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §7 "Subscriber credentials" as the routing language sees them: the annotations name an {@code egressAuth}
+ * docs/security.md "Subscriber credentials" as the routing language sees them: the annotations name an {@code egressAuth}
  * entry, Knative's {@code audience} uses the entry {@code default}, and a name the server does not define makes
  * the trigger Ready=False with reason {@code SubscriberAuthNotFound}.
  */

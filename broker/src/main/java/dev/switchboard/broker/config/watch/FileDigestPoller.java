@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Polls files and hands their contents to a {@link Follower} when they change (SPEC §7 "reloaded when the files
- * change"). Each tick reads the files on a worker and compares the SHA-256 of their contents with the last
+ * Polls files and hands their contents to a {@link Follower} when they change (docs/security.md "TLS": reloaded when the files
+ * change). Each tick reads the files on a worker and compares the SHA-256 of their contents with the last
  * contents the follower took: polling sees every way a file changes, including the symbolic-link swaps of
  * mounted Kubernetes secrets, which file-system events miss. Ticks never overlap: one that comes while the last
  * is still running is skipped.

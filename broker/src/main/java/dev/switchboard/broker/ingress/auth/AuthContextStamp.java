@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Records the verified principal in the CloudEvents authcontext extension
  * (https://github.com/cloudevents/spec/blob/main/cloudevents/extensions/authcontext.md) of each event, for
- * brokers with {@code switchboard.dev/authcontext: "true"} (SPEC §7). Whatever the client sent in
+ * brokers with {@code switchboard.dev/authcontext: "true"} (docs/security.md). Whatever the client sent in
  * {@code authtype}, {@code authid} or {@code authclaims} is replaced or removed: only the ingress vouches for
  * them.
  */

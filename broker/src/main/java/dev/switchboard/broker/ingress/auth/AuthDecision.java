@@ -3,7 +3,7 @@ package dev.switchboard.broker.ingress.auth;
 import dev.switchboard.broker.codec.Rejection;
 import java.util.Optional;
 
-/** Whether a request may post to its broker (SPEC §7), decided from its headers alone. */
+/** Whether a request may post to its broker (docs/security.md), decided from its headers alone. */
 public sealed interface AuthDecision {
 
     /** May post; the principal is the one to record in {@code authcontext} when the broker opts in. */

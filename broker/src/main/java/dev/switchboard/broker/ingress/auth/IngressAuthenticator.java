@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Decides whether a request may post to a broker (SPEC §7), from its {@code Authorization} header and the
+ * Decides whether a request may post to a broker (docs/security.md), from its {@code Authorization} header and the
  * broker's {@code switchboard.dev/auth} and {@code switchboard.dev/allowed-subjects}:
  *
  * <pre>

@@ -17,7 +17,7 @@ import java.text.ParseException;
 import java.time.Duration;
 
 /**
- * Where OIDC verification keys come from (SPEC §7 {@code auth.oidc.jwksUri} / {@code jwksFile}).
+ * Where OIDC verification keys come from (docs/security.md {@code auth.oidc.jwksUri} / {@code jwksFile}).
  *
  * <ul>
  *   <li>a remote JWKS is cached for {@code cacheTtl} and fetched again at once when a token names a {@code kid}

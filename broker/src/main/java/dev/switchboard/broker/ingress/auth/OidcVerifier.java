@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies OIDC JWTs (SPEC §7; RFC 7519 §7.2, RFC 8725 §3.1): a JWS signed with an asymmetric algorithm by a
+ * Verifies OIDC JWTs (docs/security.md; RFC 7519 §7.2, RFC 8725 §3.1): a JWS signed with an asymmetric algorithm by a
  * key of the JWKS, {@code iss} equal to the configured issuer, {@code aud} containing the broker's ingress URL,
  * {@code exp} in the future and {@code nbf} in the past within {@code clockSkew}, and a {@code sub}. Unsigned
  * tokens ({@code alg: none}) and HMAC algorithms are refused: a public key must never serve as an HMAC secret.

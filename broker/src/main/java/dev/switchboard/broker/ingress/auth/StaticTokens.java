@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The static bearer tokens of {@code auth.tokensFile} (SPEC §7): a YAML list of
+ * The static bearer tokens of {@code auth.tokensFile} (docs/security.md): a YAML list of
  * {@code - {token: "...", subject: "billing"}}. Only SHA-256 digests of the tokens are kept, and a presented
  * token is compared with every one of them with {@link MessageDigest#isEqual} (constant time, no early exit),
  * so neither timing nor a heap dump gives a token away.

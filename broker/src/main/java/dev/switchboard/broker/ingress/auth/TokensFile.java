@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The static tokens of {@code auth.tokensFile} (SPEC §7), read again when the file changes so tokens are added
+ * The static tokens of {@code auth.tokensFile} (docs/security.md), read again when the file changes so tokens are added
  * and revoked without a restart. The file is polled by a {@link FileDigestPoller} (as {@code tls.TlsReloader}
  * is), which also sees the symbolic-link swaps of mounted Kubernetes secrets. A file that cannot be read or
  * parsed is logged as an error naming the file and the entry by index, never a token, and the last good token

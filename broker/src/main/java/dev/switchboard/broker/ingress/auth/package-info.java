@@ -1,5 +1,5 @@
 /**
- * Who may post to a broker (SPEC §7): static bearer tokens or OIDC JWTs checked against a JWKS, then the
+ * Who may post to a broker (docs/security.md): static bearer tokens or OIDC JWTs checked against a JWKS, then the
  * broker's allowed subjects, decided from the request headers before the ingress reads any body. The verified
  * principal becomes the CloudEvents {@code authcontext} extension when the broker opts in.
  */

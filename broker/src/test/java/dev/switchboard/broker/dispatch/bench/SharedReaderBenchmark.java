@@ -40,7 +40,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * The in-process dispatch path at scale (SPEC §5 "Scale"): an embedded Kafka, N triggers on one broker (default
+ * The in-process dispatch path at scale (docs/delivery.md "Scale"): an embedded Kafka, N triggers on one broker (default
  * 10,000), each event matching K of them (default 1), the real {@link Dispatcher}, shared reader, trigger index,
  * cursor states and delivery windows — and a subscriber stub at the HTTP edge (an {@link EventDelivery} that
  * settles at once), so what is measured is reading, decoding, matching, windows and commits. Reports the time

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** OIDC token checks (SPEC §7) as a table of tokens, and key rotation against a JWKS served over HTTP. */
+/** OIDC token checks (docs/security.md) as a table of tokens, and key rotation against a JWKS served over HTTP. */
 class OidcVerifierTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
