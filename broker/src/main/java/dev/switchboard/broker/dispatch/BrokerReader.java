@@ -298,13 +298,19 @@ final class BrokerReader {
             }
         }
         stopping.removeAll(done);
+        // the final positions are written together: a thousand triggers stopping at shutdown wait for one
+        // round of writes, not for a thousand in a row
+        Map<CursorState, Map<TopicPartition, Long>> finalPositions = new HashMap<>();
         for (Stopping entry : done) {
             if (!entry.idle().isComplete()) {
                 LOG.warn(
                         "trigger {}: drain timed out with deliveries in flight; they will be delivered again",
                         entry.state());
             }
-            progress.commitNow(Map.of(entry.state(), entry.state().committable()), now);
+            finalPositions.put(entry.state(), entry.state().committable());
+        }
+        progress.commitNow(finalPositions, now);
+        for (Stopping entry : done) {
             entry.state().close();
             entry.stopped().tryComplete();
         }

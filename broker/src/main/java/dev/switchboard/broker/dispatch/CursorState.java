@@ -328,7 +328,11 @@ final class CursorState {
     }
 
     void close() {
-        window.stop();
+        try {
+            window.stop();
+        } catch (RuntimeException e) {
+            LOG.debug("trigger {}: its window was stopped with Vert.x: {}", binding.id(), e.toString());
+        }
         backlog.close();
     }
 
