@@ -209,7 +209,7 @@ final class DeadLetterRedrive {
                 Integer.parseInt(headerOr(record, ParkedEventHeaders.ORIGIN_PARTITION, "" + record.partition())),
                 Long.parseLong(headerOr(record, ParkedEventHeaders.ORIGIN_OFFSET, "" + record.offset())),
                 record.timestamp(),
-                traceHeaders(record));
+                DecodedRecord.transportHeaders(record));
         return new Pending(event, record.key(), ticket);
     }
 
@@ -244,17 +244,6 @@ final class DeadLetterRedrive {
         props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + settings.instanceId());
         return props;
-    }
-
-    private static Map<String, String> traceHeaders(ConsumerRecord<String, byte[]> record) {
-        Map<String, String> headers = new HashMap<>();
-        for (String name : List.of("traceparent", "tracestate")) {
-            String value = header(record, name);
-            if (value != null) {
-                headers.put(name, value);
-            }
-        }
-        return headers;
     }
 
     private static String headerOr(ConsumerRecord<String, byte[]> record, String name, String fallback) {

@@ -90,7 +90,8 @@ final class DecodedRecord implements CursorState.InboundEventSource {
         return record.timestamp();
     }
 
-    private static Map<String, String> transportHeaders(ConsumerRecord<String, byte[]> record) {
+    /** The W3C trace context stored beside the event at ingress, passed on to the subscriber. */
+    static Map<String, String> transportHeaders(ConsumerRecord<String, byte[]> record) {
         Map<String, String> headers = new HashMap<>(2);
         for (String name : TRANSPORT_HEADERS) {
             Header header = record.headers().lastHeader(name);
