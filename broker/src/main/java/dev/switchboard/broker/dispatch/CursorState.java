@@ -85,11 +85,13 @@ final class CursorState {
         return binding.groupId();
     }
 
-    /** Applies a changed binding of the same trigger and group live: filter, target, limits, pause. */
+    /**
+     * Applies a changed binding of the same trigger and group to what its drivers read: filter, read-ahead, pause.
+     * The window (target, limits, pause) is updated by the caller as soon as the change is known.
+     */
     void update(TriggerBinding changed) {
         filter = compiler.compile(changed.filter());
         binding = changed;
-        window.update(changed);
     }
 
     // ---- positions -------------------------------------------------------------------------------------------

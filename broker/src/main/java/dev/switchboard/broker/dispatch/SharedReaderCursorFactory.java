@@ -144,6 +144,9 @@ public final class SharedReaderCursorFactory implements CursorFactory {
             implements TriggerCursor {
         @Override
         public void update(TriggerBinding binding) {
+            // the window first, from the caller's thread: a pause takes effect before any record read afterwards
+            // reaches the window, even while the reader has not yet run the command
+            window.update(binding);
             reader.update(trigger, binding);
         }
 
