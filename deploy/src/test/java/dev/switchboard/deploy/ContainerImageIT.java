@@ -36,7 +36,12 @@ class ContainerImageIT {
     @Test
     void entrypointRunsTheFatJarOnTheImagesOwnJava() {
         assertThat(strings(image.containerConfig().get("Entrypoint")))
-                .containsExactly("/opt/java/bin/java", "-XX:MaxRAMPercentage=75", "-jar", "/app/switchboard.jar");
+                .containsExactly(
+                        "/opt/java/bin/java",
+                        "-XX:+UseSerialGC",
+                        "-XX:MaxRAMPercentage=75",
+                        "-jar",
+                        "/app/switchboard.jar");
         assertThat(image.containerConfig().path("Cmd").isMissingNode()
                         || image.containerConfig().get("Cmd").isNull())
                 .as("no Cmd: `docker run IMAGE validate x.yaml` passes the subcommand, no subcommand is `run`")

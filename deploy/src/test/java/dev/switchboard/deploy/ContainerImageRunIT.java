@@ -141,8 +141,8 @@ class ContainerImageRunIT {
     private record Finished(int exitCode, String output) {}
 
     private static String[] entrypoint(String... args) {
-        List<String> command = new ArrayList<>(
-                List.of("/opt/java/bin/java", "-XX:MaxRAMPercentage=75", "-jar", "/app/switchboard.jar"));
+        List<String> command = new ArrayList<>(List.of(
+                "/opt/java/bin/java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-jar", "/app/switchboard.jar"));
         command.addAll(List.of(args));
         return command.toArray(String[]::new);
     }

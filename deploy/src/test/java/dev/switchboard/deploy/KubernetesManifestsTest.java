@@ -1,80 +1,151 @@
 package dev.switchboard.deploy;
 
 import static dev.switchboard.deploy.DeployFiles.strings;
+import static dev.switchboard.deploy.Manifests.all;
+import static dev.switchboard.deploy.Manifests.named;
+import static dev.switchboard.deploy.Manifests.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kustomize base in {@code deploy/kubernetes} parses (Jackson YAML, multi-document) and its parts reference
- * each other consistently: the kustomization lists every file, selectors select the pod template, volumes name
- * existing ConfigMaps, probes and Service ports name container ports, the ServiceMonitor selects the Service, the
- * grace period covers the preStop pause and the drain, and the server config points at the mounted folders.
+ * The Kustomize base in {@code deploy/kubernetes}, rendered as {@code kubectl kustomize} renders it ({@link
+ * KustomizeBuild}), holds together: it needs no Prometheus Operator (the monitoring kinds come only with the
+ * component), selectors select the pod template, the StatefulSet's governing Service is headless, each instance's
+ * data directory is its own persistent volume mounted where the server config says, volumes name existing
+ * ConfigMaps, probes and Service ports name container ports that the image exposes, the ServiceMonitor selects the
+ * client Service only, the grace period covers the preStop pause and the drain, and the consumer session timeout is
+ * the one docs/operations.md recommends.
  */
 class KubernetesManifestsTest {
 
-    private static final Path DIR = DeployFiles.dir().resolve("kubernetes");
-    private static final JsonNode KUSTOMIZATION = DeployFiles.yaml(DIR.resolve("kustomization.yaml"));
-    private static final List<JsonNode> MANIFESTS = manifests();
+    private static final Path DEPLOY = DeployFiles.dir();
+    private static final Path DIR = DEPLOY.resolve("kubernetes");
+    private static final List<ObjectNode> MANIFESTS = KustomizeBuild.render(DIR);
+    private static final List<ObjectNode> WITH_MONITORING =
+            KustomizeBuild.render(DEPLOY.resolve("kubernetes-examples/monitoring"));
 
-    private static final JsonNode DEPLOYMENT = only("Deployment");
-    private static final JsonNode POD = DEPLOYMENT.at("/spec/template/spec");
+    private static final JsonNode STATEFUL_SET = only(MANIFESTS, "StatefulSet");
+    private static final JsonNode POD = STATEFUL_SET.at("/spec/template/spec");
     private static final JsonNode CONTAINER = POD.at("/containers/0");
-    private static final JsonNode SERVICE = only("Service");
-    private static final JsonNode SERVER_CONFIG = serverConfig();
+    private static final JsonNode SERVICE = named(MANIFESTS, "Service", "switchboard");
+    private static final JsonNode SERVER_CONFIG = ServerConfigText.of(MANIFESTS, POD);
 
     @Test
-    void kustomizationListsEveryManifestFileAndOnlyExistingOnes() throws IOException {
-        List<String> files;
-        try (Stream<Path> entries = Files.list(DIR)) {
-            files = entries.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml"))
-                    .toList();
+    void everyYamlFileUnderKubernetesIsPartOfTheBaseOrOfAnExample() throws IOException {
+        Set<Path> read = new HashSet<>(KustomizeBuild.filesRead(DIR));
+        for (String example : List.of("monitoring", "strimzi-scram")) {
+            read.addAll(KustomizeBuild.filesRead(
+                    DEPLOY.resolve("kubernetes-examples").resolve(example)));
         }
-        assertThat(strings(KUSTOMIZATION.get("resources"))).containsExactlyInAnyOrderElementsOf(files);
+        List<Path> files;
+        try (Stream<Path> walk = Stream.concat(Files.walk(DIR), Files.walk(DEPLOY.resolve("kubernetes-examples")))) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        assertThat(read).containsAll(files);
     }
 
     @Test
-    void everyManifestHasAnApiVersionKindAndName() {
+    void baseAppliesWithoutThePrometheusOperatorAndTheComponentAddsItsTwoKinds() {
         assertThat(MANIFESTS)
                 .extracting(m -> m.path("kind").asText())
                 .containsExactlyInAnyOrder(
-                        "ConfigMap",
-                        "ConfigMap",
-                        "Deployment",
-                        "Service",
-                        "PodDisruptionBudget",
-                        "ServiceMonitor",
-                        "PrometheusRule");
+                        "ConfigMap", "ConfigMap", "StatefulSet", "Service", "Service", "PodDisruptionBudget");
+        assertThat(MANIFESTS).noneMatch(m -> m.path("apiVersion").asText().startsWith("monitoring.coreos.com/"));
         assertThat(MANIFESTS).allSatisfy(m -> {
             assertThat(m.path("apiVersion").asText()).isNotBlank();
             assertThat(m.at("/metadata/name").asText()).isNotBlank();
+            assertThat(m.at("/metadata/labels/app.kubernetes.io~1part-of").asText())
+                    .isEqualTo("switchboard");
         });
-        assertThat(only("ServiceMonitor").get("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
-        assertThat(only("PodDisruptionBudget").get("apiVersion").asText()).isEqualTo("policy/v1");
+        assertThat(only(MANIFESTS, "PodDisruptionBudget").get("apiVersion").asText())
+                .isEqualTo("policy/v1");
+
+        List<ObjectNode> added = new ArrayList<>(WITH_MONITORING);
+        added.removeAll(MANIFESTS);
+        assertThat(added)
+                .extracting(m ->
+                        m.path("apiVersion").asText() + " " + m.path("kind").asText())
+                .containsExactlyInAnyOrder(
+                        "monitoring.coreos.com/v1 ServiceMonitor", "monitoring.coreos.com/v1 PrometheusRule");
     }
 
     @Test
-    void deploymentServiceAndDisruptionBudgetSelectThePodTemplate() {
-        JsonNode podLabels = DEPLOYMENT.at("/spec/template/metadata/labels");
-        assertThat(selects(DEPLOYMENT.at("/spec/selector/matchLabels"), podLabels))
+    void statefulSetServiceHeadlessServiceAndDisruptionBudgetSelectThePodTemplate() {
+        JsonNode podLabels = STATEFUL_SET.at("/spec/template/metadata/labels");
+        assertThat(LabelSelector.matches(STATEFUL_SET.at("/spec/selector"), podLabels))
                 .isTrue();
-        assertThat(selects(SERVICE.at("/spec/selector"), podLabels)).isTrue();
-        assertThat(selects(only("PodDisruptionBudget").at("/spec/selector/matchLabels"), podLabels))
+        for (JsonNode service : all(MANIFESTS, "Service")) {
+            assertThat(LabelSelector.matchesLabels(service.at("/spec/selector"), podLabels))
+                    .isTrue();
+        }
+        assertThat(LabelSelector.matches(only(MANIFESTS, "PodDisruptionBudget").at("/spec/selector"), podLabels))
                 .isTrue();
+        assertThat(only(MANIFESTS, "PodDisruptionBudget")
+                        .at("/spec/minAvailable")
+                        .asInt())
+                .isPositive()
+                .isLessThan(STATEFUL_SET.at("/spec/replicas").asInt());
+    }
+
+    @Test
+    void statefulSetIsGovernedByAHeadlessServiceOverTheSamePorts() {
+        JsonNode headless =
+                named(MANIFESTS, "Service", STATEFUL_SET.at("/spec/serviceName").asText());
+        assertThat(headless.at("/spec/clusterIP").asText()).isEqualTo("None");
+        assertThat(headless.at("/spec/publishNotReadyAddresses").asBoolean()).isTrue();
+        assertThat(headless.at("/spec/ports")).isEqualTo(SERVICE.at("/spec/ports"));
+        assertThat(SERVICE.at("/spec/clusterIP").isMissingNode())
+                .as("the client Service balances")
+                .isTrue();
+    }
+
+    @Test
+    void eachInstanceKeepsItsDataDirectoryOnItsOwnPersistentVolume() {
+        JsonNode claims = STATEFUL_SET.at("/spec/volumeClaimTemplates");
+        assertThat(claims).hasSize(1);
+        JsonNode claim = claims.get(0);
+        assertThat(strings(claim.at("/spec/accessModes"))).containsExactly("ReadWriteOnce");
+        assertThat(claim.at("/spec/resources/requests/storage").asText()).isNotBlank();
+        String name = claim.at("/metadata/name").asText();
+        assertThat(volumeNames()).as("a pod volume would hide the claim").doesNotContain(name);
+        assertThat(mountOf(name)).isEqualTo(SERVER_CONFIG.get("dataDir").asText());
+        assertThat(POD.at("/securityContext/fsGroup").asInt())
+                .as("the volume is writable by the non-root user")
+                .isEqualTo(POD.at("/securityContext/runAsGroup").asInt());
+    }
+
+    @Test
+    void consumerSessionTimeoutIsTheOneOperationsRecommends() throws IOException {
+        String operations = Files.readString(DEPLOY.resolve("../docs/operations.md"));
+        Matcher recommended = Pattern.compile(
+                        "consumer: \\{session\\.timeout\\.ms: (\\d+), heartbeat\\.interval\\.ms: (\\d+)}")
+                .matcher(operations);
+        assertThat(recommended.find())
+                .as("the recommendation in docs/operations.md")
+                .isTrue();
+        JsonNode consumer = SERVER_CONFIG.at("/kafka/consumer");
+
+        assertThat(consumer.get("session.timeout.ms").asText()).isEqualTo(recommended.group(1));
+        assertThat(consumer.get("heartbeat.interval.ms").asText()).isEqualTo(recommended.group(2));
+        assertThat(consumer.get("heartbeat.interval.ms").asLong() * 3)
+                .as("Kafka: heartbeats at most a third of the session timeout")
+                .isLessThanOrEqualTo(consumer.get("session.timeout.ms").asLong());
     }
 
     @Test
@@ -84,71 +155,86 @@ class KubernetesManifestsTest {
         assertThat(CONTAINER.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/livez");
         assertThat(CONTAINER.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-            assertThat(ports)
+            assertThat(CONTAINER.at("/" + probe + "/httpGet/port").asText())
                     .as(probe)
-                    .containsKey(CONTAINER.at("/" + probe + "/httpGet/port").asText());
-            assertThat(CONTAINER.at("/" + probe + "/httpGet/port").asText()).isEqualTo("ops");
+                    .isEqualTo("ops");
         }
     }
 
     @Test
-    void containerPortsAreTheOnesTheServerConfigListensOnWithOpsOnAllInterfaces() {
+    void containerPortsAreTheOnesTheServerConfigListensOnAndTheImageExposes() throws IOException {
         assertThat(containerPorts())
                 .containsEntry("ingress", SERVER_CONFIG.at("/ingress/port").asInt())
                 .containsEntry("ops", SERVER_CONFIG.at("/ops/port").asInt());
         assertThat(environment()).containsEntry("SWITCHBOARD_OPS_HOST", "0.0.0.0");
+        JibContainer image = JibContainer.read(DEPLOY.resolve("pom.xml"));
+        assertThat(image.ports())
+                .containsExactlyInAnyOrderElementsOf(containerPorts().values());
+        assertThat(image.volumes()).containsExactly(SERVER_CONFIG.get("dataDir").asText());
+        assertThat(image.user())
+                .isEqualTo(POD.at("/securityContext/runAsUser").asInt() + ":"
+                        + POD.at("/securityContext/runAsGroup").asInt());
     }
 
     @Test
-    void serviceExposesIngressAndOpsByContainerPortName() {
+    void servicesExposeIngressAndOpsByContainerPortName() {
         Map<String, Integer> ports = containerPorts();
-        List<String> names = new ArrayList<>();
-        SERVICE.at("/spec/ports").forEach(port -> {
-            names.add(port.get("name").asText());
-            assertThat(ports).containsKey(port.get("targetPort").asText());
-            assertThat(port.get("port").asInt())
-                    .isEqualTo(ports.get(port.get("targetPort").asText()));
-        });
-        assertThat(names).containsExactlyInAnyOrder("ingress", "ops");
+        for (JsonNode service : all(MANIFESTS, "Service")) {
+            List<String> names = new ArrayList<>();
+            service.at("/spec/ports").forEach(port -> {
+                names.add(port.get("name").asText());
+                assertThat(ports).containsKey(port.get("targetPort").asText());
+                assertThat(port.get("port").asInt())
+                        .isEqualTo(ports.get(port.get("targetPort").asText()));
+            });
+            assertThat(names).containsExactlyInAnyOrder("ingress", "ops");
+        }
     }
 
     @Test
-    void serviceMonitorSelectsTheServiceAndScrapesItsOpsPort() {
-        JsonNode monitor = only("ServiceMonitor");
-        assertThat(selects(monitor.at("/spec/selector/matchLabels"), SERVICE.at("/metadata/labels")))
-                .isTrue();
+    void serviceMonitorSelectsOnlyTheClientServiceAndScrapesItsOpsPort() {
+        JsonNode monitor = only(WITH_MONITORING, "ServiceMonitor");
+        assertThat(all(WITH_MONITORING, "Service"))
+                .filteredOn(s -> LabelSelector.matches(monitor.at("/spec/selector"), s.at("/metadata/labels")))
+                .extracting(s -> s.at("/metadata/name").asText())
+                .as("one Service: the headless one lists the same pods, which would be scraped twice")
+                .containsExactly("switchboard");
         List<String> servicePorts = new ArrayList<>();
         SERVICE.at("/spec/ports").forEach(p -> servicePorts.add(p.get("name").asText()));
         assertThat(monitor.at("/spec/endpoints")).allSatisfy(endpoint -> {
             assertThat(servicePorts).contains(endpoint.get("port").asText());
             assertThat(endpoint.get("path").asText()).isEqualTo("/metrics");
         });
+        assertThat(monitor.has("jobLabel"))
+                .as("the job is the Service's name, `switchboard`, as SwitchboardTargetDown expects")
+                .isFalse();
     }
 
     @Test
     void prometheusRuleCarriesExactlyTheAlertRulesThatPromtoolTests() {
-        JsonNode rule = only("PrometheusRule");
-        JsonNode alerts = DeployFiles.yaml(DeployFiles.dir().resolve("monitoring/switchboard-alerts.yaml"));
+        JsonNode rule = only(WITH_MONITORING, "PrometheusRule");
+        JsonNode alerts = DeployFiles.yaml(DEPLOY.resolve("monitoring/switchboard-alerts.yaml"));
 
-        assertThat(rule.get("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(rule.at("/spec/groups")).isEqualTo(alerts.get("groups"));
         // a Prometheus that selects the ServiceMonitor by label picks the rules up with the same selector
-        assertThat(rule.at("/metadata/labels")).isEqualTo(only("ServiceMonitor").at("/metadata/labels"));
+        assertThat(rule.at("/metadata/labels"))
+                .isEqualTo(only(WITH_MONITORING, "ServiceMonitor").at("/metadata/labels"));
     }
 
     @Test
-    void volumesNameExistingConfigMapsAndEveryMountNamesAVolume() {
-        List<String> configMaps = MANIFESTS.stream()
-                .filter(m -> m.get("kind").asText().equals("ConfigMap"))
+    void volumesNameExistingConfigMapsAndEveryMountNamesAVolumeOrAClaim() {
+        List<String> configMaps = all(MANIFESTS, "ConfigMap").stream()
                 .map(m -> m.at("/metadata/name").asText())
                 .toList();
-        List<String> volumes = new ArrayList<>();
         POD.get("volumes").forEach(volume -> {
-            volumes.add(volume.get("name").asText());
             if (volume.has("configMap")) {
                 assertThat(configMaps).contains(volume.at("/configMap/name").asText());
             }
         });
+        List<String> volumes = new ArrayList<>(volumeNames());
+        STATEFUL_SET
+                .at("/spec/volumeClaimTemplates")
+                .forEach(c -> volumes.add(c.at("/metadata/name").asText()));
         CONTAINER.get("volumeMounts").forEach(mount -> {
             assertThat(volumes).contains(mount.get("name").asText());
             assertThat(mount.has("subPath"))
@@ -163,10 +249,25 @@ class KubernetesManifestsTest {
         String configFile = args.get(args.indexOf("--config") + 1);
         assertThat(configFile).isEqualTo(mountOf("config") + "/switchboard.yaml");
         assertThat(strings(SERVER_CONFIG.get("resources"))).containsExactly(mountOf("triggers"));
-        assertThat(SERVER_CONFIG.get("dataDir").asText()).isEqualTo(mountOf("data"));
-        assertThat(only("ConfigMap", "switchboard-triggers").get("data").fieldNames())
+        assertThat(named(MANIFESTS, "ConfigMap", "switchboard-triggers")
+                        .get("data")
+                        .fieldNames())
                 .toIterable()
                 .allSatisfy(key -> assertThat(key).matches(".+\\.ya?ml"));
+    }
+
+    @Test
+    void kafkaCredentialsAreAnOptionalSecretThatTheDefaultConfigDoesNotNeed() {
+        JsonNode volume = volume("kafka-credentials");
+        assertThat(volume.at("/projected/sources")).hasSize(1);
+        assertThat(volume.at("/projected/sources/0/secret/optional").asBoolean())
+                .as("the pod starts without the Secret")
+                .isTrue();
+        assertThat(mountOf("kafka-credentials")).isEqualTo("/etc/switchboard/kafka");
+        assertThat(SERVER_CONFIG.at("/kafka/client").isMissingNode())
+                .as("a local cluster without authentication: nothing refers to the folder")
+                .isTrue();
+        assertThat(CONTAINER.get("env").toString()).doesNotContain("SWITCHBOARD_KAFKA_CLIENT");
     }
 
     @Test
@@ -194,15 +295,6 @@ class KubernetesManifestsTest {
         }
     }
 
-    private static boolean selects(JsonNode selector, JsonNode labels) {
-        assertThat(selector.size()).isPositive();
-        List<Boolean> matches = new ArrayList<>();
-        selector.fields()
-                .forEachRemaining(e -> matches.add(
-                        e.getValue().asText().equals(labels.path(e.getKey()).asText())));
-        return !matches.contains(false);
-    }
-
     private static Map<String, Integer> containerPorts() {
         Map<String, Integer> ports = new HashMap<>();
         CONTAINER
@@ -220,6 +312,21 @@ class KubernetesManifestsTest {
         return env;
     }
 
+    private static List<String> volumeNames() {
+        List<String> names = new ArrayList<>();
+        POD.get("volumes").forEach(v -> names.add(v.get("name").asText()));
+        return names;
+    }
+
+    private static JsonNode volume(String name) {
+        for (JsonNode volume : POD.get("volumes")) {
+            if (volume.get("name").asText().equals(name)) {
+                return volume;
+            }
+        }
+        throw new AssertionError("no volume " + name);
+    }
+
     private static String mountOf(String volume) {
         for (JsonNode mount : CONTAINER.get("volumeMounts")) {
             if (mount.get("name").asText().equals(volume)) {
@@ -227,47 +334,5 @@ class KubernetesManifestsTest {
             }
         }
         throw new AssertionError("no mount of volume " + volume);
-    }
-
-    private static JsonNode only(String kind) {
-        List<JsonNode> found = MANIFESTS.stream()
-                .filter(m -> m.path("kind").asText().equals(kind))
-                .toList();
-        assertThat(found).as(kind).hasSize(1);
-        return found.get(0);
-    }
-
-    private static JsonNode only(String kind, String name) {
-        return MANIFESTS.stream()
-                .filter(m -> m.path("kind").asText().equals(kind)
-                        && m.at("/metadata/name").asText().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
-    }
-
-    /** The server config: the ConfigMap volume's key named by the {@code --config} path. */
-    private static JsonNode serverConfig() {
-        String volume = "config";
-        String configMap = null;
-        for (JsonNode v : POD.get("volumes")) {
-            if (v.get("name").asText().equals(volume)) {
-                configMap = v.at("/configMap/name").asText();
-            }
-        }
-        String text = only("ConfigMap", configMap).at("/data/switchboard.yaml").asText();
-        try {
-            return new YAMLMapper().readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<JsonNode> manifests() {
-        List<JsonNode> manifests = new ArrayList<>();
-        for (String file : strings(KUSTOMIZATION.get("resources"))) {
-            manifests.addAll(DeployFiles.documents(DIR.resolve(file)));
-        }
-        assertThat(manifests).allSatisfy(m -> assertThat(m).isInstanceOf(ObjectNode.class));
-        return manifests;
     }
 }

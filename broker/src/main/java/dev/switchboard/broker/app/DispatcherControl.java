@@ -17,4 +17,9 @@ record DispatcherControl(Dispatcher dispatcher) implements TriggerControl {
     public Future<Integer> redrive(ResourceId trigger) {
         return dispatcher.redrive(trigger);
     }
+
+    @Override
+    public boolean dispatching(ResourceId trigger) {
+        return dispatcher.dispatching().contains(trigger);
+    }
 }

@@ -1,18 +1,12 @@
 package dev.switchboard.broker.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.broker.config.PortsFile;
 import dev.switchboard.broker.dispatch.TriggerBindings;
 import dev.switchboard.triggers.model.ResourceId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +22,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,17 +57,14 @@ final class ForgetCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers (default: the embedded Kafka named in {data-dir}/ports.json).")
     String kafka;
 
-    @Option(names = "--data-dir", description = "Where ports.json is (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Path.of("./data");
-
     @Option(
             names = "--command-config",
             paramLabel = "FILE",
             description = "Kafka client properties (security.protocol, sasl.*, ssl.*), as Kafka's own tools take.")
     Path commandConfig;
 
-    @Option(names = "--ops", paramLabel = "URL", description = "Operations URL (default: ${DEFAULT-VALUE}).")
-    String ops = "http://127.0.0.1:9090";
+    @Mixin
+    OpsOptions ops;
 
     @Override
     public Integer call() throws Exception {
@@ -80,7 +72,7 @@ final class ForgetCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ResourceId id = TriggerArgument.parse(spec, trigger);
         if (stillServed(id)) {
-            err.println("trigger " + id + " is still served at " + ops + ": remove it from the resources first");
+            err.println("trigger " + id + " is still served by the running server: remove it from the resources first");
             err.flush();
             return 1;
         }
@@ -124,29 +116,20 @@ final class ForgetCommand implements Callable<Integer> {
 
     /** Whether the server at {@code --ops} lists the trigger; an unreachable server serves nothing. */
     private boolean stillServed(ResourceId id) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ops.replaceAll("/+$", "") + "/api/v1/triggers"))
-                .timeout(TIMEOUT)
-                .GET()
-                .build();
+        JsonNode triggers;
         try {
-            HttpResponse<String> response = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build()
-                    .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            for (JsonNode item : new ObjectMapper().readTree(response.body()).path("items")) {
-                JsonNode metadata = item.path("metadata");
-                if (id.namespace().equals(metadata.path("namespace").asText())
-                        && id.name().equals(metadata.path("name").asText())) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
+            triggers = ops.client().get("/api/v1/triggers");
+        } catch (OpsRequestException e) {
             return false;
         }
+        for (JsonNode item : triggers.path("items")) {
+            JsonNode metadata = item.path("metadata");
+            if (id.namespace().equals(metadata.path("namespace").asText())
+                    && id.name().equals(metadata.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Properties clientProperties() throws IOException {
@@ -156,7 +139,8 @@ final class ForgetCommand implements Callable<Integer> {
                 properties.load(in);
             }
         }
-        String bootstrap = kafka != null ? kafka : new PortsFile(dataDir).read().kafka();
+        String bootstrap =
+                kafka != null ? kafka : new PortsFile(ops.dataDir()).read().kafka();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "switchboard-forget");
         return properties;

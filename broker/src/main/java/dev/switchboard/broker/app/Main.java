@@ -1,6 +1,7 @@
 package dev.switchboard.broker.app;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -17,9 +18,12 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             SendCommand.class,
             TriggersCommand.class,
+            BrokersCommand.class,
+            DescribeCommand.class,
             ReplayCommand.class,
             RedriveCommand.class,
-            ForgetCommand.class
+            ForgetCommand.class,
+            CompletionCommand.class
         })
 public final class Main {
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
@@ -30,13 +34,18 @@ public final class Main {
 
     /** Runs a command line and returns its exit code; {@code run} is implied when no command is named. */
     static int execute(String[] args, Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(new Main(), new Factory(environment));
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(environment, Clock.systemUTC()));
         return commandLine.execute(withDefaultCommand(args, commandLine));
     }
 
     /** As {@link #execute(String[], Map)}, printing to the given writers (tests read what a command prints). */
     static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main(), new Factory(environment));
+        return execute(args, environment, Clock.systemUTC(), out, err);
+    }
+
+    /** As {@link #execute(String[], Map, PrintWriter, PrintWriter)}, ages (AGE columns) counted on {@code clock}. */
+    static int execute(String[] args, Map<String, String> environment, Clock clock, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(environment, clock));
         commandLine.setOut(out).setErr(err);
         return commandLine.execute(withDefaultCommand(args, commandLine));
     }
@@ -51,12 +60,20 @@ public final class Main {
         return withRun;
     }
 
-    /** Builds commands, handing the environment to those that read it. */
-    private record Factory(Map<String, String> environment) implements CommandLine.IFactory {
+    /** Builds commands, handing the environment and the clock to those that read them. */
+    private record Factory(Map<String, String> environment, Clock clock) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == RunCommand.class) {
                 return type.cast(new RunCommand(environment));
+            } else if (type == OpsOptions.class) {
+                return type.cast(new OpsOptions(environment));
+            } else if (type == TriggersCommand.class) {
+                return type.cast(new TriggersCommand(clock));
+            } else if (type == BrokersCommand.class) {
+                return type.cast(new BrokersCommand(clock));
+            } else if (type == DescribeCommand.class) {
+                return type.cast(new DescribeCommand(clock));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -28,14 +28,11 @@ final class RedriveCommand implements Callable<Integer> {
     @Mixin
     OpsOptions ops;
 
+    @Mixin
+    TokenFileOption token;
+
     @Override
     public Integer call() throws Exception {
-        return ops.client()
-                .post(
-                        TriggerArgument.parse(spec, trigger),
-                        "redrive",
-                        null,
-                        spec.commandLine().getOut(),
-                        spec.commandLine().getErr());
+        return ops.post(token, TriggerArgument.parse(spec, trigger), "redrive", null, spec);
     }
 }

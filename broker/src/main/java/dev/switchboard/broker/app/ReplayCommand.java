@@ -35,6 +35,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     OpsOptions ops;
 
+    @Mixin
+    TokenFileOption token;
+
     @Override
     public Integer call() throws Exception {
         ResourceId id = TriggerArgument.parse(spec, trigger);
@@ -44,12 +47,6 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), "--from must be an RFC 3339 timestamp: " + from);
         }
-        return ops.client()
-                .post(
-                        id,
-                        "replay",
-                        "{\"from\": \"" + instant + "\"}",
-                        spec.commandLine().getOut(),
-                        spec.commandLine().getErr());
+        return ops.post(token, id, "replay", "{\"from\": \"" + instant + "\"}", spec);
     }
 }

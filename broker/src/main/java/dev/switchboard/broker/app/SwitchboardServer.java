@@ -29,6 +29,7 @@ import dev.switchboard.broker.ops.HealthChecks;
 import dev.switchboard.broker.ops.OpsServer;
 import dev.switchboard.broker.ops.RuntimeMeters;
 import dev.switchboard.broker.ops.TriggerRuntime;
+import dev.switchboard.broker.telemetry.tracing.Tracing;
 import dev.switchboard.broker.tls.PemServerTls;
 import dev.switchboard.broker.tls.TlsReloader;
 import dev.switchboard.triggers.filter.FilterCompiler;
@@ -58,7 +59,12 @@ import org.slf4j.LoggerFactory;
 public final class SwitchboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    /** The longest the start-up warm-up may delay the first delivery (docs/operations.md "Startup warm-up"). */
+    private static final Duration WARM_UP_DEADLINE = Duration.ofSeconds(10);
+
     private static final Duration TLS_POLL_INTERVAL = Duration.ofSeconds(2);
+    /** How often a missing external topic is looked for (docs/configuration.md "External topics"). */
+    private static final Duration TOPIC_RECHECK_INTERVAL = Duration.ofSeconds(5);
     /** How long startup waits for Kafka to answer at all; refused credentials fail at once. */
     private static final Duration KAFKA_ACCESS_TIMEOUT = Duration.ofSeconds(30);
 
@@ -68,6 +74,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private IngressServer ingress;
     private OpsServer ops;
     private KafkaEventAppender appender;
+    private Tracing tracing;
     private Vertx vertx;
     private Ports ports;
     private BrokerTopics brokers;
@@ -111,12 +118,18 @@ public final class SwitchboardServer implements AutoCloseable {
         // before any meter: the Vert.x it makes configures the registry's histogram filter
         vertx = runtimeMeters.newVertx();
         closeables.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
+        LOG.info(
+                "network transport: {}",
+                vertx.isNativeTransportEnabled()
+                        ? "native (epoll)"
+                        : "NIO (" + vertx.unavailableNativeTransportCause() + ")");
         // the ops listener's own event loop and workers: a slow ops answer never delays the ingress
         Vertx opsVertx = runtimeMeters.newOpsVertx();
         closeables.push(() -> opsVertx.close().await(10, TimeUnit.SECONDS));
         runtimeMeters.bindJvm();
         runtimeMeters.bindKafkaClient(admin);
-        brokers = new BrokerTopics(config, admin, STARTUP_TIMEOUT);
+        brokers = new BrokerTopics(config, admin, STARTUP_TIMEOUT, TOPIC_RECHECK_INTERVAL);
+        closeables.push(brokers);
         served = ServedResources.start(config, brokers, registry, Clock.systemUTC());
         closeables.push(served);
 
@@ -140,7 +153,14 @@ public final class SwitchboardServer implements AutoCloseable {
         brokers.topics().forEach(topic -> producer.partitionsFor(topic));
         appender = new KafkaEventAppender(vertx, producer, Clock.systemUTC());
         closeables.push(appender);
+        // closed after the ingress and the delivery, so their last spans are exported
+        tracing = Tracing.of(config.tracing());
+        closeables.push(tracing);
 
+        if (config.startup().warmUp()) {
+            // before the first delivery: a restarted process answers its first subscribers with compiled code
+            StartupWarmUp.run(WARM_UP_DEADLINE, System::nanoTime);
+        }
         dispatcher = startDispatch(bootstrap, admin, registry, served);
 
         java.util.function.BooleanSupplier ready =
@@ -150,7 +170,7 @@ public final class SwitchboardServer implements AutoCloseable {
         ingress = new IngressServer(
                 vertx,
                 limits,
-                appender,
+                tracing.ingress(appender),
                 brokers,
                 ready,
                 registry,
@@ -183,10 +203,11 @@ public final class SwitchboardServer implements AutoCloseable {
                 opsVertx,
                 registry,
                 readiness,
-                ConfigStatus.of(served.reloader()),
+                ConfigStatus.of(served.reloader()).withTopics(brokers::state),
                 new TriggerRuntime(
                         new DispatcherControl(dispatcher), egressRefusals, controlAccess(), delivery.failures()),
                 ingressUrl);
+        served.reloader().addListener(ops.reloadListener());
         int opsPort = ops.listen(
                         config.ops().host(),
                         config.ops().port(),
@@ -240,7 +261,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 RandomGenerator.getDefault(),
                 config.egress(),
                 egressRefusals,
-                credentials);
+                credentials,
+                tracing.delivery());
         this.delivery = delivery;
         closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
         FilterCompiler filters = new FilterCompiler(new CesqlErrorCounter(registry));
@@ -255,14 +277,17 @@ public final class SwitchboardServer implements AutoCloseable {
                 config.shutdown().drainTimeout(),
                 delivery::release);
         closeables.push(started);
-        started.apply(served.reloader().current().resources());
+        started.apply(brokers.dispatchable(served.reloader().current().resources()));
         served.reloader().addListener((result, current) -> {
             if (result.isApplied()) {
-                started.apply(current.resources());
+                started.apply(brokers.dispatchable(current.resources()));
             }
         });
+        // an external topic that appeared: its broker's triggers start (docs/configuration.md "External topics")
+        brokers.onTopicAppeared(() ->
+                started.apply(brokers.dispatchable(served.reloader().current().resources())));
         // a reload applied between the first apply and the listener is not missed: applying is idempotent
-        started.apply(served.reloader().current().resources());
+        started.apply(brokers.dispatchable(served.reloader().current().resources()));
         return started;
     }
 

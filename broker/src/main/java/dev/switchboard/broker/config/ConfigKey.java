@@ -50,7 +50,11 @@ public enum ConfigKey {
     TLS_OPS_KEY_FILE("tls.ops.keyFile"),
     EGRESS_AUTH("egressAuth", Shape.RECORDS),
     SHUTDOWN_DRAIN_TIMEOUT("shutdown.drainTimeout"),
-    LOGGING_FORMAT("logging.format");
+    STARTUP_WARM_UP("startup.warmUp"),
+    LOGGING_FORMAT("logging.format"),
+    TRACING_OTLP_ENDPOINT("tracing.otlpEndpoint"),
+    TRACING_SAMPLE_RATIO("tracing.sampleRatio"),
+    TRACING_SERVICE_NAME("tracing.serviceName");
 
     /** The shape of a key's value, which decides how it is written in each source. */
     public enum Shape {

@@ -26,7 +26,9 @@ public record ServerConfig(
         TlsConfig tls,
         Map<String, EgressAuth> egressAuth,
         ShutdownConfig shutdown,
+        StartupConfig startup,
         LoggingConfig logging,
+        TracingConfig tracing,
         List<String> warnings) {
 
     public ServerConfig {

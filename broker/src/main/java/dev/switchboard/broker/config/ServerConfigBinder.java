@@ -19,7 +19,12 @@ import static dev.switchboard.broker.config.ConfigKey.OPS_TOKENS_FILE;
 import static dev.switchboard.broker.config.ConfigKey.REFS;
 import static dev.switchboard.broker.config.ConfigKey.RESOURCES;
 import static dev.switchboard.broker.config.ConfigKey.SHUTDOWN_DRAIN_TIMEOUT;
+import static dev.switchboard.broker.config.ConfigKey.STARTUP_WARM_UP;
+import static dev.switchboard.broker.config.ConfigKey.TRACING_OTLP_ENDPOINT;
+import static dev.switchboard.broker.config.ConfigKey.TRACING_SAMPLE_RATIO;
+import static dev.switchboard.broker.config.ConfigKey.TRACING_SERVICE_NAME;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,7 +90,9 @@ final class ServerConfigBinder {
                 tls,
                 egressAuth,
                 shutdown,
+                new StartupConfig(settings.get(STARTUP_WARM_UP, reader::bool, true)),
                 new LoggingConfig(settings.get(LOGGING_FORMAT, this::logFormat, LogFormat.TEXT)),
+                tracing(settings),
                 problems.warnings());
     }
 
@@ -120,6 +127,25 @@ final class ServerConfigBinder {
             return IngressConfig.MIN_MAX_EVENT_BYTES;
         }
         return value;
+    }
+
+    /** docs/tracing.md: an empty {@code otlpEndpoint} (the default) leaves tracing off. */
+    private TracingConfig tracing(Settings settings) {
+        return new TracingConfig(
+                settings.get(TRACING_OTLP_ENDPOINT, this::otlpEndpoint),
+                settings.get(TRACING_SAMPLE_RATIO, reader::ratio, TracingConfig.DEFAULT_SAMPLE_RATIO),
+                settings.get(
+                        TRACING_SERVICE_NAME,
+                        (k, v) -> reader.nonBlank(k, v, "a service name").map(String::strip),
+                        TracingConfig.DEFAULT_SERVICE_NAME));
+    }
+
+    /** Empty or blank is "off", anything else must be an absolute http(s) URL. */
+    private Optional<URI> otlpEndpoint(String key, RawValue value) {
+        if (value instanceof RawValue.Scalar s && !s.isNull() && s.text().isBlank()) {
+            return Optional.empty();
+        }
+        return reader.httpUrl(key, value);
     }
 
     private Optional<LogFormat> logFormat(String key, RawValue value) {

@@ -53,6 +53,19 @@ final class ValueReader {
         });
     }
 
+    /** A number from 0 to 1 inclusive, such as a sampling ratio. */
+    Optional<Double> ratio(String key, RawValue value) {
+        String expected = "a number from 0 to 1";
+        return text(key, value, expected).flatMap(t -> {
+            try {
+                double ratio = Double.parseDouble(t.strip());
+                return ratio >= 0 && ratio <= 1 ? Optional.of(ratio) : fail(key, expected, value);
+            } catch (NumberFormatException e) {
+                return fail(key, expected, value);
+            }
+        });
+    }
+
     Optional<Boolean> bool(String key, RawValue value) {
         return text(key, value, "true or false").flatMap(t -> switch (t.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> Optional.of(true);

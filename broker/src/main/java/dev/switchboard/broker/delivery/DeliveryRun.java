@@ -4,6 +4,7 @@ import dev.switchboard.triggers.model.ResourceId;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -32,24 +33,34 @@ final class DeliveryRun {
         return trigger;
     }
 
-    /** Runs {@code steps} on the run's context and settles with their outcome; returns the settlement. */
+    /**
+     * Runs {@code steps} on the run's context and settles with their outcome; returns the settlement. Called on
+     * that context (the trigger's window starts its deliveries there), the steps start at once rather than after
+     * a hop through the context's task queue.
+     */
     Future<Settlement> start(Supplier<Future<Settlement>> steps) {
-        context.runOnContext(ignored -> {
-            Future<Settlement> outcome;
-            try {
-                outcome = abandoned ? Future.failedFuture(abandonment()) : steps.get();
-            } catch (RuntimeException e) {
-                outcome = Future.failedFuture(e);
-            }
-            outcome.onComplete(settled -> {
-                if (settled.succeeded() && !abandoned) {
-                    settlement.tryComplete(settled.result());
-                } else {
-                    settlement.tryFail(abandoned ? abandonment() : settled.cause());
-                }
-            });
-        });
+        if (Vertx.currentContext() == context) {
+            run(steps);
+        } else {
+            context.runOnContext(ignored -> run(steps));
+        }
         return settlement.future();
+    }
+
+    private void run(Supplier<Future<Settlement>> steps) {
+        Future<Settlement> outcome;
+        try {
+            outcome = abandoned ? Future.failedFuture(abandonment()) : steps.get();
+        } catch (RuntimeException e) {
+            outcome = Future.failedFuture(e);
+        }
+        outcome.onComplete(settled -> {
+            if (settled.succeeded() && !abandoned) {
+                settlement.tryComplete(settled.result());
+            } else {
+                settlement.tryFail(abandoned ? abandonment() : settled.cause());
+            }
+        });
     }
 
     /** A future that succeeds after {@code wait}, or fails at once if the run is abandoned meanwhile. */

@@ -10,7 +10,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The egress guard (docs/configuration.md {@code egress}, §7): before each connection to a subscriber or dead-letter sink
@@ -27,8 +29,12 @@ public final class EgressGuard {
     static final List<Cidr> LINK_LOCAL = List.of(Cidr.parse("169.254.0.0/16"), Cidr.parse("fe80::/10"));
     static final List<Cidr> METADATA = List.of(Cidr.parse("169.254.169.254"), Cidr.parse("fd00:ec2::254"));
 
+    /** Bounds the verdict cache; subscribers and sinks resolve to a handful of addresses in practice. */
+    private static final int MAX_CACHED_VERDICTS = 4096;
+
     private final EgressConfig config;
     private final AddressLookup lookup;
+    private final Map<InetAddress, Optional<String>> verdicts = new ConcurrentHashMap<>();
 
     public EgressGuard(EgressConfig config, AddressLookup lookup) {
         this.config = config;
@@ -47,10 +53,23 @@ public final class EgressGuard {
             return Future.succeededFuture(new EgressCheck.Refused("egress refused: " + url + " has no host"));
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return lookup.resolve(bare).map(address -> refusal(address)
+        return lookup.resolve(bare).map(address -> cachedRefusal(address)
                 .<EgressCheck>map(why -> new EgressCheck.Refused(
                         "egress refused: " + host + " resolves to " + address.getHostAddress() + ", " + why))
                 .orElseGet(() -> new EgressCheck.Allowed(address)));
+    }
+
+    /** {@link #refusal}, judged once per address: the lists are fixed for the guard's life. */
+    private Optional<String> cachedRefusal(InetAddress address) {
+        Optional<String> verdict = verdicts.get(address);
+        if (verdict == null) {
+            verdict = refusal(address);
+            if (verdicts.size() >= MAX_CACHED_VERDICTS) {
+                verdicts.clear();
+            }
+            verdicts.put(address, verdict);
+        }
+        return verdict;
     }
 
     /** Why a connection to {@code address} is refused, or empty when it is allowed. */

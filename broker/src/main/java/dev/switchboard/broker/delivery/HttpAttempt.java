@@ -84,13 +84,21 @@ final class HttpAttempt {
             AtomicReference<HttpClientRequest> sent,
             long deadline,
             Promise<Exchange> done) {
+        boolean tls = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        // the parts of the already parsed URI, as setAbsoluteURI would set them from a string parsed anew per attempt;
+        // the request copies the headers into its own, so the encoded ones are shared between attempts
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(url.toString())
+                .setHost(url.getHost())
+                .setPort(port)
+                .setSsl(tls)
+                .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())
                 .setFollowRedirects(false)
                 .setConnectTimeout(millis)
-                .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
-        options.setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, options.getPort())));
+                .setHeaders(request.headers())
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)));
         client.request(options)
                 .compose(httpRequest -> {
                     sent.set(httpRequest);

@@ -60,6 +60,7 @@ public final class HttpEventDelivery implements EventDelivery {
     private final EgressRefusals refusals;
     private final EgressCredentials credentials;
     private final DeliveryFailures failures;
+    private final DeliveryTracer tracer;
     private final Map<ResourceId, Set<DeliveryRun>> runs = new ConcurrentHashMap<>();
 
     /**
@@ -115,7 +116,23 @@ public final class HttpEventDelivery implements EventDelivery {
             EgressGuard egress,
             EgressRefusals refusals,
             EgressCredentials credentials) {
+        this(vertx, log, decider, registry, random, settings, egress, refusals, credentials, DeliveryTracer.OFF);
+    }
+
+    /** @param tracer traces each attempt to a subscriber or sink (docs/tracing.md) */
+    public HttpEventDelivery(
+            Vertx vertx,
+            EventAppender log,
+            DeliveryDecider decider,
+            MeterRegistry registry,
+            RandomGenerator random,
+            DeliverySettings settings,
+            EgressGuard egress,
+            EgressRefusals refusals,
+            EgressCredentials credentials,
+            DeliveryTracer tracer) {
         this.vertx = vertx;
+        this.tracer = tracer;
         this.refusals = refusals;
         this.credentials = credentials;
         this.clients = new OriginClients(vertx, settings.maxConnectionsPerOrigin());
@@ -163,6 +180,20 @@ public final class HttpEventDelivery implements EventDelivery {
             EgressConfig egress,
             EgressRefusals refusals,
             EgressCredentials credentials) {
+        return create(vertx, log, registry, clock, random, egress, refusals, credentials, DeliveryTracer.OFF);
+    }
+
+    /** As above, tracing each attempt with {@code tracer} (docs/tracing.md). */
+    public static HttpEventDelivery create(
+            Vertx vertx,
+            EventAppender log,
+            MeterRegistry registry,
+            Clock clock,
+            RandomGenerator random,
+            EgressConfig egress,
+            EgressRefusals refusals,
+            EgressCredentials credentials,
+            DeliveryTracer tracer) {
         DeliveryDecider decider = new DeliveryDecider(
                 new StatusClassifier(), new JitteredBackoff(Jitter.from(random)), new RetryAfterParser(clock));
         return new HttpEventDelivery(
@@ -174,7 +205,8 @@ public final class HttpEventDelivery implements EventDelivery {
                 DeliverySettings.defaults(),
                 EgressGuard.of(vertx, egress),
                 refusals,
-                credentials);
+                credentials,
+                tracer);
     }
 
     /** The last failed attempt of each trigger, timed by the registry's clock, for {@code status.lastFailure}. */
@@ -206,6 +238,7 @@ public final class HttpEventDelivery implements EventDelivery {
         }
         refusals.clear(trigger);
         failures.clear(trigger);
+        metrics.release(trigger);
         return clients.release(trigger);
     }
 
@@ -228,7 +261,8 @@ public final class HttpEventDelivery implements EventDelivery {
                 target.subscriber(),
                 encoder.encode(event.event(), target.policy().format(), event.transportHeaders(), true),
                 target.policy(),
-                credentials.authorization(target.options().subscriberAuth()));
+                credentials.authorization(target.options().subscriberAuth()),
+                tracer.attempts(target, event, DeliveryTracer.Destination.SUBSCRIBER));
         return poster.post(run, posting, answer -> replyProblem(target, answer), (exchange, verdict, elapsed) -> {
                     if (exchange instanceof Exchange.Answered answer) {
                         metrics.dispatchDuration(target, answer.status(), elapsed);
@@ -290,7 +324,8 @@ public final class HttpEventDelivery implements EventDelivery {
                 sink,
                 encoder.encode(dead, target.policy().format(), event.transportHeaders(), false),
                 target.policy(),
-                credentials.authorization(target.options().deadLetterAuth()));
+                credentials.authorization(target.options().deadLetterAuth()),
+                tracer.attempts(target, event, DeliveryTracer.Destination.DEAD_LETTER_SINK));
         return poster.post(
                         run,
                         posting,

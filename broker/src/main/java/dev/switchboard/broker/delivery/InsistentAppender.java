@@ -1,6 +1,7 @@
 package dev.switchboard.broker.delivery;
 
 import dev.switchboard.broker.log.EventAppender;
+import dev.switchboard.broker.telemetry.LogFields;
 import dev.switchboard.triggers.policy.ExponentialBackoff;
 import dev.switchboard.triggers.policy.Jitter;
 import io.cloudevents.CloudEvent;
@@ -41,13 +42,16 @@ final class InsistentAppender {
                 return Future.failedFuture(error);
             }
             Duration wait = wait(n);
-            LOG.warn(
-                    "writing event {} to {} failed (try {}), trying again in {} ms: {}",
-                    event.getId(),
-                    topic,
-                    n,
-                    wait.toMillis(),
-                    error.toString());
+            LOG.atWarn()
+                    .addKeyValue(LogFields.TRIGGER, run.trigger())
+                    .addKeyValue(LogFields.EVENT_ID, event.getId())
+                    .log(
+                            "writing event {} to {} failed (try {}), trying again in {} ms: {}",
+                            event.getId(),
+                            topic,
+                            n,
+                            wait.toMillis(),
+                            error.toString());
             return run.after(wait).compose(waited -> appendFrom(n + 1, run, topic, event, headers));
         });
     }

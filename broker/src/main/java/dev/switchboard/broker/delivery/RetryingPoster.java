@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.LongSupplier;
@@ -33,19 +34,21 @@ final class RetryingPoster {
     }
 
     /**
-     * Where to POST, what, under which policy and with which credentials. {@code client} is asked for the connection
-     * pool at each attempt; a failed pool (a CA bundle that cannot be read) fails that attempt like a transport
-     * error, and so does a credential that cannot be had (a token endpoint that is down, docs/security.md).
+     * Where to POST, what, under which policy, with which credentials and how each attempt is traced. {@code client}
+     * is asked for the connection pool at each attempt; a failed pool (a CA bundle that cannot be read) fails that
+     * attempt like a transport error, and so does a credential that cannot be had (a token endpoint that is down,
+     * docs/security.md).
      */
     record Posting(
             Supplier<Future<HttpClient>> client,
             URI url,
             OutgoingRequest request,
             DeliveryPolicy policy,
-            AttemptAuthorization authorization) {
+            AttemptAuthorization authorization,
+            DeliveryTracer.Attempts traces) {
 
         Posting(Supplier<Future<HttpClient>> client, URI url, OutgoingRequest request, DeliveryPolicy policy) {
-            this(client, url, request, policy, AttemptAuthorization.NONE);
+            this(client, url, request, policy, AttemptAuthorization.NONE, DeliveryTracer.Attempts.NONE);
         }
     }
 
@@ -56,10 +59,13 @@ final class RetryingPoster {
     private Future<PostOutcome> attemptFrom(
             int n, DeliveryRun run, Posting posting, AnswerCheck check, AttemptListener listener) {
         long started = nanoTime.getAsLong();
-        return run.unlessAbandoned(() -> authorized(posting))
+        AttemptTrace trace = posting.traces().start(n);
+        return run.unlessAbandoned(() -> authorized(posting, trace))
                 .compose(exchange -> run.unlessAbandoned(() -> {
-                    Verdict verdict = judge(n, posting.policy(), exchange, check);
+                    AttemptResult result = exchange.result();
+                    Verdict verdict = judge(n, posting.policy(), exchange, result, check);
                     listener.attempted(exchange, verdict, Duration.ofNanos(nanoTime.getAsLong() - started));
+                    trace.ended(result, verdict);
                     Optional<Exchange.Answered> answer =
                             exchange instanceof Exchange.Answered a ? Optional.of(a) : Optional.empty();
                     if (verdict instanceof Verdict.Delivered) {
@@ -78,14 +84,14 @@ final class RetryingPoster {
      * token) is repeated once at once with a new one, within the same attempt: it does not count against {@code
      * retry}, and a second 401 is judged as any 4xx (docs/security.md, docs/delivery.md "Outcome by status").
      */
-    private Future<Exchange> authorized(Posting posting) {
-        return withCredentials(posting).compose(exchange -> {
+    private Future<Exchange> authorized(Posting posting, AttemptTrace trace) {
+        return withCredentials(posting, trace).compose(exchange -> {
             if (exchange.sent().isPresent()
                     && exchange.exchange() instanceof Exchange.Answered answer
                     && answer.status() == 401
                     && posting.authorization()
                             .renewAfterRejection(exchange.sent().get())) {
-                return withCredentials(posting).map(CredentialedExchange::exchange);
+                return withCredentials(posting, trace).map(CredentialedExchange::exchange);
             }
             return Future.succeededFuture(exchange.exchange());
         });
@@ -93,7 +99,8 @@ final class RetryingPoster {
 
     private record CredentialedExchange(Optional<String> sent, Exchange exchange) {}
 
-    private Future<CredentialedExchange> withCredentials(Posting posting) {
+    /** The request with the destination's credentials and the attempt's trace headers (docs/tracing.md). */
+    private Future<CredentialedExchange> withCredentials(Posting posting, AttemptTrace trace) {
         return posting.authorization().header().transform(header -> {
             if (header.failed()) {
                 return Future.succeededFuture(new CredentialedExchange(
@@ -104,9 +111,11 @@ final class RetryingPoster {
             }
             Optional<String> authorization = header.result();
             OutgoingRequest request = posting.request();
-            if (authorization.isPresent()) {
+            Map<String, String> traceHeaders = trace.headers();
+            if (authorization.isPresent() || !traceHeaders.isEmpty()) {
                 MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
-                headers.set(HttpHeaders.AUTHORIZATION, authorization.get());
+                authorization.ifPresent(value -> headers.set(HttpHeaders.AUTHORIZATION, value));
+                traceHeaders.forEach(headers::set);
                 request = new OutgoingRequest(headers, request.body());
             }
             return attempt.post(
@@ -118,11 +127,11 @@ final class RetryingPoster {
         });
     }
 
-    private Verdict judge(int n, DeliveryPolicy policy, Exchange exchange, AnswerCheck check) {
+    private Verdict judge(int n, DeliveryPolicy policy, Exchange exchange, AttemptResult result, AnswerCheck check) {
         if (exchange instanceof Exchange.Refused refused) {
             return new Verdict.GiveUp(refused.reason(), OptionalInt.empty());
         }
-        Verdict verdict = decider.decide(policy, n, exchange.result());
+        Verdict verdict = decider.decide(policy, n, result);
         if (verdict instanceof Verdict.Delivered && exchange instanceof Exchange.Answered answer) {
             Optional<String> problem = check.problem(answer);
             if (problem.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.switchboard.broker.dispatch;
 
+import dev.switchboard.broker.telemetry.LogFields;
 import dev.switchboard.triggers.filter.FilterCompiler;
 import dev.switchboard.triggers.filter.TriggerIndex;
 import dev.switchboard.triggers.model.ResourceId;
@@ -74,6 +75,7 @@ final class BrokerReader {
     private final CatchUpReaders catchUps;
     private final TriggerProgress progress;
     private final FilterCompiler compiler;
+    private final SkippedRecords skipped;
     private final LongSupplier nanoTime;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final List<Runnable> waitingForAssignment = new ArrayList<>();
@@ -95,12 +97,14 @@ final class BrokerReader {
             CatchUpReaders catchUps,
             TriggerProgress progress,
             FilterCompiler compiler,
+            SkippedRecords skipped,
             LongSupplier nanoTime) {
         this.topic = topic;
         this.consumer = consumer;
         this.catchUps = catchUps;
         this.progress = progress;
         this.compiler = compiler;
+        this.skipped = skipped;
         this.nanoTime = nanoTime;
         this.lastCommit = nanoTime.getAsLong();
         this.lastBacklog = lastCommit;
@@ -192,6 +196,12 @@ final class BrokerReader {
             return;
         }
         if (!records.isEmpty()) {
+            // a command posted while the poll waited (a pause, a stop) is applied before these records are handed
+            // out: a record produced after a pause was applied never reaches the trigger as if it were running
+            runCommands();
+            if (indexStale) {
+                rebuildIndex();
+            }
             handOut(records);
         }
         long now = nanoTime.getAsLong();
@@ -217,6 +227,8 @@ final class BrokerReader {
                         offer(state, decoded);
                     }
                 }
+                // not a CloudEvent: counted, and settled for every trigger like a record none matches
+                decoded.unreadable().ifPresent(skipped::count);
                 position.passed(p, record.offset());
             }
         }
@@ -303,9 +315,11 @@ final class BrokerReader {
         Map<CursorState, Map<TopicPartition, Long>> finalPositions = new HashMap<>();
         for (Stopping entry : done) {
             if (!entry.idle().isComplete()) {
-                LOG.warn(
-                        "trigger {}: drain timed out with deliveries in flight; they will be delivered again",
-                        entry.state());
+                LOG.atWarn()
+                        .addKeyValue(LogFields.TRIGGER, entry.state().id())
+                        .log(
+                                "trigger {}: drain timed out with deliveries in flight; they will be delivered again",
+                                entry.state());
             }
             finalPositions.put(entry.state(), entry.state().committable());
         }
@@ -349,7 +363,9 @@ final class BrokerReader {
             state.moveTo(positions);
             progress.commitNow(Map.of(state, commit), nanoTime.getAsLong());
             catchUps.add(state);
-            LOG.info("trigger {} replays from {}: {}", trigger, from, commit);
+            LOG.atInfo()
+                    .addKeyValue(LogFields.TRIGGER, trigger)
+                    .log("trigger {} replays from {}: {}", trigger, from, commit);
             moved.complete(positions.size());
         } catch (KafkaException e) {
             moved.fail(e);

@@ -1,6 +1,7 @@
 package dev.switchboard.broker.dispatch;
 
 import dev.switchboard.broker.delivery.InboundEvent;
+import dev.switchboard.broker.telemetry.LogFields;
 import dev.switchboard.triggers.filter.EventFilter;
 import dev.switchboard.triggers.filter.FilterCompiler;
 import dev.switchboard.triggers.model.ResourceId;
@@ -159,14 +160,16 @@ final class CursorState {
             return;
         }
         long skipped = logStart - next.get(partition);
-        LOG.warn(
-                "trigger {}: offsets {}..{} of {} were deleted by retention before they were delivered; {} record(s)"
-                        + " skipped (switchboard_events_expired_total)",
-                binding.id(),
-                next.get(partition),
-                logStart - 1,
-                topicPartition(partition),
-                skipped);
+        LOG.atWarn()
+                .addKeyValue(LogFields.TRIGGER, binding.id())
+                .log(
+                        "trigger {}: offsets {}..{} of {} were deleted by retention before they were delivered; {} record(s)"
+                                + " skipped (switchboard_events_expired_total)",
+                        binding.id(),
+                        next.get(partition),
+                        logStart - 1,
+                        topicPartition(partition),
+                        skipped);
         backlog.expired(skipped);
         advanceTo(partition, logStart);
     }

@@ -3,6 +3,7 @@ package dev.switchboard.broker.dispatch;
 import dev.switchboard.broker.delivery.InboundEvent;
 import dev.switchboard.broker.delivery.ParkedEventHeaders;
 import dev.switchboard.broker.log.KafkaRecordReader;
+import dev.switchboard.broker.telemetry.LogFields;
 import dev.switchboard.triggers.model.ResourceId;
 import dev.switchboard.triggers.model.StartFrom;
 import io.cloudevents.CloudEvent;
@@ -102,14 +103,21 @@ final class DeadLetterRedrive {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 int count = scan(consumer, binding, start, end, null, null);
                 counted.complete(count);
-                LOG.info("redriving {} parked event(s) of trigger {} from {}", count, binding.id(), topic);
+                LOG.atInfo()
+                        .addKeyValue(LogFields.TRIGGER, binding.id())
+                        .log("redriving {} parked event(s) of trigger {} from {}", count, binding.id(), topic);
                 OffsetTracker tracker = new OffsetTracker();
                 scan(consumer, binding, start, end, window, tracker);
                 commit(consumer, tracker);
-                LOG.info("redrive of trigger {} done", binding.id());
+                LOG.atInfo()
+                        .addKeyValue(LogFields.TRIGGER, binding.id())
+                        .log("redrive of trigger {} done", binding.id());
             }
         } catch (RuntimeException e) {
-            LOG.error("redrive of trigger {} failed", binding.id(), e);
+            LOG.atError()
+                    .addKeyValue(LogFields.TRIGGER, binding.id())
+                    .setCause(e)
+                    .log("redrive of trigger {} failed", binding.id());
             counted.tryFail(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -186,7 +194,9 @@ final class DeadLetterRedrive {
             LockSupport.parkNanos(WAIT_STEP.toNanos());
         }
         if (tracker.unsettled() > 0) {
-            LOG.warn("redrive of {}: {} event(s) not settled; they stay parked", binding.id(), tracker.unsettled());
+            LOG.atWarn()
+                    .addKeyValue(LogFields.TRIGGER, binding.id())
+                    .log("redrive of {}: {} event(s) not settled; they stay parked", binding.id(), tracker.unsettled());
         }
     }
 
@@ -197,7 +207,9 @@ final class DeadLetterRedrive {
         try {
             parked = KafkaRecordReader.toEvent(record);
         } catch (RuntimeException e) {
-            LOG.warn("redrive of {}: {} is not a CloudEvent, passed over: {}", binding.id(), ticket, e.toString());
+            LOG.atWarn()
+                    .addKeyValue(LogFields.TRIGGER, binding.id())
+                    .log("redrive of {}: {} is not a CloudEvent, passed over: {}", binding.id(), ticket, e.toString());
             ticket.settle();
             return null;
         }

@@ -2,11 +2,13 @@ package dev.switchboard.broker.dispatch;
 
 import dev.switchboard.broker.delivery.InboundEvent;
 import dev.switchboard.broker.log.KafkaRecordReader;
+import dev.switchboard.broker.log.UnreadableRecord;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,29 +29,45 @@ final class DecodedRecord implements CursorState.InboundEventSource {
 
     private final ConsumerRecord<String, byte[]> record;
     private final CloudEvent event;
+    private final Optional<UnreadableRecord> unreadable;
     private InboundEvent inbound;
 
-    private DecodedRecord(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+    private DecodedRecord(
+            ConsumerRecord<String, byte[]> record, CloudEvent event, Optional<UnreadableRecord> unreadable) {
         this.record = record;
         this.event = event;
+        this.unreadable = unreadable;
     }
 
     static DecodedRecord decode(ConsumerRecord<String, byte[]> record) {
         try {
-            return new DecodedRecord(record, KafkaRecordReader.toEvent(record));
+            return new DecodedRecord(record, KafkaRecordReader.toEvent(record), Optional.empty());
         } catch (RuntimeException e) {
+            UnreadableRecord reason = UnreadableRecord.of(e);
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             if (REPORTED.add(partition)) {
                 LOG.warn(
-                        "{}@{} is not a CloudEvent and is skipped ({}); later ones of this partition are logged at DEBUG",
+                        "{}@{} is not a CloudEvent and is skipped ({}: {}); later ones of this partition are logged at"
+                                + " DEBUG and counted in switchboard_records_skipped_total",
                         partition,
                         record.offset(),
+                        reason.wireName(),
                         e.toString());
             } else {
-                LOG.debug("{}@{} is not a CloudEvent and is skipped: {}", partition, record.offset(), e.toString());
+                LOG.debug(
+                        "{}@{} is not a CloudEvent and is skipped ({}: {})",
+                        partition,
+                        record.offset(),
+                        reason.wireName(),
+                        e.toString());
             }
-            return new DecodedRecord(record, null);
+            return new DecodedRecord(record, null, Optional.of(reason));
         }
+    }
+
+    /** Why the record is not a CloudEvent; empty when it is one. */
+    Optional<UnreadableRecord> unreadable() {
+        return unreadable;
     }
 
     /** The event, or null when the record is not a CloudEvent (it matches no trigger). */

@@ -2,6 +2,7 @@ package dev.switchboard.broker.dispatch;
 
 import dev.switchboard.broker.delivery.EventDelivery;
 import dev.switchboard.broker.delivery.Settlement;
+import dev.switchboard.broker.telemetry.LogFields;
 import dev.switchboard.triggers.model.DeliveryOrder;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -166,12 +167,16 @@ final class DeliveryWindow {
         } else if (stopping || !slot.pending().ticket().isLive()) {
             finish(slot);
         } else {
-            LOG.warn(
-                    "delivery of {} for trigger {} was abandoned ({}); trying again in {} ms",
-                    slot.pending().ticket(),
-                    binding.id(),
-                    result.cause().toString(),
-                    RETRY_ABANDONED_MS);
+            LOG.atWarn()
+                    .addKeyValue(LogFields.TRIGGER, binding.id())
+                    .addKeyValue(
+                            LogFields.EVENT_ID, slot.pending().event().event().getId())
+                    .log(
+                            "delivery of {} for trigger {} was abandoned ({}); trying again in {} ms",
+                            slot.pending().ticket(),
+                            binding.id(),
+                            result.cause().toString(),
+                            RETRY_ABANDONED_MS);
             context.owner().setTimer(RETRY_ABANDONED_MS, id -> {
                 if (stopping) {
                     finish(slot);

@@ -1,5 +1,6 @@
 package dev.switchboard.broker.dispatch;
 
+import dev.switchboard.broker.telemetry.LogFields;
 import dev.switchboard.triggers.model.ResourceId;
 import dev.switchboard.triggers.model.ResourceSet;
 import io.vertx.core.Future;
@@ -41,6 +42,9 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<ResourceId, Running> running = new LinkedHashMap<>();
     private final Map<ResourceId, Future<Void>> stopping = new HashMap<>();
     private volatile boolean positioned;
+    /** The triggers dispatching as of the last completed {@link #apply}: read without the lock by the ops API. */
+    private volatile Set<ResourceId> dispatching = Set.of();
+
     private boolean stopped;
 
     /**
@@ -75,10 +79,13 @@ public final class Dispatcher implements AutoCloseable {
             } else {
                 current.cursor().update(binding);
                 running.put(binding.id(), new Running(binding, current.cursor()));
-                LOG.info("trigger {} updated in place", binding.id());
+                LOG.atInfo()
+                        .addKeyValue(LogFields.TRIGGER, binding.id())
+                        .log("trigger {} updated in place", binding.id());
             }
         }
         openAll(diff.added());
+        dispatching = Set.copyOf(running.keySet());
         positioned = true;
         if (!diff.isEmpty()) {
             LOG.info(
@@ -95,9 +102,12 @@ public final class Dispatcher implements AutoCloseable {
         return positioned;
     }
 
-    /** The triggers with a running cursor. */
-    public synchronized Set<ResourceId> dispatching() {
-        return Set.copyOf(running.keySet());
+    /**
+     * The triggers with a running, positioned cursor as of the last completed {@link #apply}: a trigger added by an
+     * apply still running is not among them yet. Never waits for an apply in progress.
+     */
+    public Set<ResourceId> dispatching() {
+        return dispatching;
     }
 
     /**
@@ -137,6 +147,7 @@ public final class Dispatcher implements AutoCloseable {
         List<Future<Void>> all;
         synchronized (this) {
             stopped = true;
+            dispatching = Set.of();
             all = new ArrayList<>(stopping.values());
             running.values().forEach(r -> all.add(r.cursor().stop(drain)));
             running.clear();
@@ -191,14 +202,17 @@ public final class Dispatcher implements AutoCloseable {
             if (!positioned) {
                 throw e;
             }
-            LOG.error("trigger {} cannot dispatch: {}", binding.id(), e.getMessage(), e);
+            LOG.atError()
+                    .addKeyValue(LogFields.TRIGGER, binding.id())
+                    .setCause(e)
+                    .log("trigger {} cannot dispatch: {}", binding.id(), e.getMessage());
         }
     }
 
     private void stopInBackground(ResourceId id) {
         Running removed = running.remove(id);
         if (removed != null) {
-            LOG.info("trigger {} stops dispatching", id);
+            LOG.atInfo().addKeyValue(LogFields.TRIGGER, id).log("trigger {} stops dispatching", id);
             stopping.values().removeIf(Future::isComplete);
             stopping.put(id, removed.cursor().stop(removalDrain).andThen(stopped -> released.accept(id)));
         }

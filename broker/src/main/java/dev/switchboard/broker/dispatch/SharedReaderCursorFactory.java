@@ -1,6 +1,7 @@
 package dev.switchboard.broker.dispatch;
 
 import dev.switchboard.broker.delivery.EventDelivery;
+import dev.switchboard.broker.log.TopicNames;
 import dev.switchboard.triggers.filter.FilterCompiler;
 import dev.switchboard.triggers.model.ResourceId;
 import io.vertx.core.Context;
@@ -95,7 +96,8 @@ public final class SharedReaderCursorFactory implements CursorFactory {
                 window,
                 backlogs.open(binding.id()),
                 System.nanoTime());
-        BrokerReader reader = readers.computeIfAbsent(binding.topic(), this::startReader);
+        BrokerReader reader = readers.computeIfAbsent(
+                binding.topic(), topic -> startReader(topic, binding.target().broker()));
         reader.add(state, stored);
         return new SharedCursor(reader, binding.id(), window, redrives);
     }
@@ -117,14 +119,17 @@ public final class SharedReaderCursorFactory implements CursorFactory {
         }
     }
 
-    /** The broker's group: {@code switchboard.{ns}.{broker}}, named like its topic. It divides partitions only. */
-    static String brokerGroup(String topic) {
-        return topic;
+    /**
+     * The broker's group: {@code switchboard.{ns}.{broker}}, named like its own topic (also when an external topic backs
+     * it, docs/configuration.md). It divides partitions only.
+     */
+    static String brokerGroup(ResourceId broker) {
+        return TopicNames.events(broker.namespace(), broker.name());
     }
 
-    private BrokerReader startReader(String topic) {
+    private BrokerReader startReader(String topic, ResourceId broker) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(CursorConsumerSettings.sharedReader(
-                settings.bootstrapServers(), settings.consumerOverrides(), brokerGroup(topic), settings.instanceId()));
+                settings.bootstrapServers(), settings.consumerOverrides(), brokerGroup(broker), settings.instanceId()));
         CatchUpReaders catchUps = new CatchUpReaders(
                 CATCH_UP_SLOTS,
                 topic,
@@ -133,7 +138,8 @@ public final class SharedReaderCursorFactory implements CursorFactory {
                         settings.consumerOverrides(),
                         topic + "-catch-up-" + catchUpConsumers.incrementAndGet() + "-" + settings.instanceId())),
                 System::nanoTime);
-        BrokerReader reader = new BrokerReader(topic, consumer, catchUps, progress, compiler, System::nanoTime);
+        BrokerReader reader = new BrokerReader(
+                topic, consumer, catchUps, progress, compiler, backlogs.skippedRecords(broker), System::nanoTime);
         reader.start();
         return reader;
     }

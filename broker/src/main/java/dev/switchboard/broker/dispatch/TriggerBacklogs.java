@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * (events in the log not yet settled for the trigger) and
  * {@code switchboard_trigger_oldest_undelivered_age_seconds} (age, from the Kafka record timestamp, of the
  * oldest event read and not yet settled; it grows while a subscriber is down and is 0 when nothing is owed), and
- * counts what retention deleted before the trigger settled it ({@code switchboard_events_expired_total}).
+ * counts what retention deleted before the trigger settled it ({@code switchboard_events_expired_total}); and each
+ * broker's records that are not CloudEvents ({@link SkippedRecords}).
  */
 public final class TriggerBacklogs {
     private final MeterRegistry registry;
@@ -29,6 +30,11 @@ public final class TriggerBacklogs {
 
     Backlog open(ResourceId trigger) {
         return new Backlog(trigger);
+    }
+
+    /** The counters of the broker's records that are not CloudEvents ({@code switchboard_records_skipped_total}). */
+    SkippedRecords skippedRecords(ResourceId broker) {
+        return new SkippedRecords(registry, broker);
     }
 
     /** One trigger's gauges and its expired-records counter; its reader updates them, any thread reads them. */

@@ -54,7 +54,7 @@ public final class TriggerBindings {
                 status.deadLetterSinkUri(),
                 policy,
                 trigger.options(),
-                TopicNames.events(namespace, broker.id().name()),
+                TopicNames.events(broker),
                 TopicNames.deadLetters(namespace, broker.id().name()));
         return new TriggerBinding(trigger, groupId(trigger.id(), broker.id().name()), target);
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.broker.dispatch;
 
+import dev.switchboard.broker.telemetry.LogFields;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -116,7 +117,9 @@ final class TriggerProgress {
         try {
             written.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("trigger {}: writing its position failed: {}", state, e.toString());
+            LOG.atWarn()
+                    .addKeyValue(LogFields.TRIGGER, state.id())
+                    .log("trigger {}: writing its position failed: {}", state, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

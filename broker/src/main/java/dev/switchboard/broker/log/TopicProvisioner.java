@@ -12,11 +12,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -32,13 +36,16 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a missing topic is created with the partitions, replication factor and topic configs of its
  *       {@link TopicSpec} ({@code min.insync.replicas} included) → {@link ProvisionedTopic.Created};
- *   <li>an existing topic is never altered: with at least the requested partitions it is {@link
- *       ProvisionedTopic.Existing}; with fewer it is {@link ProvisionedTopic.Undersized} and a warning is
- *       logged. Partitions are not added because that changes which partition a key maps to, breaking
- *       per-key order for events already in the log (docs/dispatch.md, ordered delivery); growing a topic is an
- *       operator's decision ({@code kafka-topics.sh --alter}). Replication factor and configs of an
- *       existing topic are not checked either;
+ *   <li>an existing topic is never altered: when it has what its {@link TopicSpec.Checked} asks for (at least
+ *       the requested partitions, and the replication factor, exact partitions and configs such as
+ *       {@code retention.ms} when asked) it is {@link ProvisionedTopic.Existing}; otherwise it is {@link
+ *       ProvisionedTopic.Differing}, for the caller to report. Partitions are not added because that changes which
+ *       partition a key maps to, breaking per-key order for events already in the log (docs/dispatch.md, ordered
+ *       delivery), and a retention is not shortened because that deletes events; both are an operator's decision
+ *       ({@code kafka-topics.sh --alter}, {@code kafka-configs.sh});
  *   <li>a topic created concurrently by someone else counts as existing;
+ *   <li>{@link #inspectAll} never creates: a missing topic is {@link ProvisionedTopic.Missing} (an external topic,
+ *       docs/configuration.md);
  *   <li>the call returns only once the brokers serve every topic (a leader for each partition), so
  *       the caller can produce to it at once.
  * </ul>
@@ -96,17 +103,81 @@ public final class TopicProvisioner {
             }
         }
         Map<String, TopicDescription> served = awaitServed(specs, deadline);
+        Map<String, Config> configs = describeConfigs(
+                specs.stream().filter(spec -> !created.contains(spec.name())).toList(), deadline);
         List<ProvisionedTopic> outcomes = new ArrayList<>();
         for (TopicSpec spec : specs) {
-            int partitions = served.get(spec.name()).partitions().size();
+            TopicDescription description = served.get(spec.name());
             if (created.contains(spec.name())) {
+                int partitions = description.partitions().size();
                 LOG.info("Created topic {} with {} partitions", spec.name(), partitions);
                 outcomes.add(new ProvisionedTopic.Created(spec.name(), partitions));
             } else {
-                outcomes.add(existingOutcome(spec, partitions));
+                outcomes.add(existingOutcome(spec, description, configs.get(spec.name())));
             }
         }
         return List.copyOf(outcomes);
+    }
+
+    /**
+     * Looks at topics Switchboard must not create (docs/configuration.md, external topics): each is {@link
+     * ProvisionedTopic.Missing}, or compared with its spec as an existing topic is by {@link #ensureAll}.
+     *
+     * @return one outcome per spec, in the order given
+     * @throws IllegalStateException when Kafka cannot be asked within the timeout
+     */
+    public List<ProvisionedTopic> inspectAll(List<TopicSpec> specs) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> names = specs.stream().map(TopicSpec::name).toList();
+        Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(
+                        names, new DescribeTopicsOptions().timeoutMs(remainingMs(deadline)))
+                .topicNameValues();
+        Map<String, TopicDescription> found = new HashMap<>();
+        for (String name : names) {
+            awaitDescription(descriptions.get(name), name, deadline).ifPresent(d -> found.put(name, d));
+        }
+        Map<String, Config> configs = describeConfigs(
+                specs.stream().filter(spec -> found.containsKey(spec.name())).toList(), deadline);
+        return specs.stream()
+                .map(spec -> found.containsKey(spec.name())
+                        ? existingOutcome(spec, found.get(spec.name()), configs.get(spec.name()))
+                        : new ProvisionedTopic.Missing(spec.name()))
+                .toList();
+    }
+
+    /** The configs of the topics whose spec checks any, by topic name. */
+    private Map<String, Config> describeConfigs(List<TopicSpec> specs, long deadline) {
+        List<ConfigResource> resources = specs.stream()
+                .filter(spec -> !spec.checked().configs().isEmpty())
+                .map(spec -> new ConfigResource(ConfigResource.Type.TOPIC, spec.name()))
+                .toList();
+        if (resources.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<ConfigResource, Config> described = admin.describeConfigs(
+                            resources, new DescribeConfigsOptions().timeoutMs(remainingMs(deadline)))
+                    .all()
+                    .get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+            Map<String, Config> byName = new HashMap<>();
+            described.forEach((resource, config) -> byName.put(resource.name(), config));
+            return byName;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthorizationException) {
+                // a principal allowed to create and write topics may lack DescribeConfigs: the configs are not compared
+                LOG.warn(
+                        "cannot read the configs of {} to compare them: {}",
+                        resources,
+                        e.getCause().toString());
+                return Map.of();
+            }
+            throw failure(resources.toString(), e.getCause());
+        } catch (TimeoutException e) {
+            throw failure(resources.toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(resources.toString(), e);
+        }
     }
 
     /**
@@ -142,17 +213,13 @@ public final class TopicProvisioner {
         }
     }
 
-    private static ProvisionedTopic existingOutcome(TopicSpec spec, int partitions) {
-        if (partitions >= spec.partitions()) {
+    private static ProvisionedTopic existingOutcome(TopicSpec spec, TopicDescription description, Config config) {
+        int partitions = description.partitions().size();
+        List<String> differences = TopicDifferences.of(spec, description, Optional.ofNullable(config));
+        if (differences.isEmpty()) {
             return new ProvisionedTopic.Existing(spec.name(), partitions);
         }
-        LOG.warn(
-                "Topic {} has {} partitions, fewer than the {} configured; leaving it as it is"
-                        + " (add partitions with kafka-topics.sh --alter if per-key order may change)",
-                spec.name(),
-                partitions,
-                spec.partitions());
-        return new ProvisionedTopic.Undersized(spec.name(), partitions, spec.partitions());
+        return new ProvisionedTopic.Differing(spec.name(), partitions, differences);
     }
 
     /** True if the topic was created, false if it already existed. */

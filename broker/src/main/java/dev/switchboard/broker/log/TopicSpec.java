@@ -3,6 +3,7 @@ package dev.switchboard.broker.log;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +16,15 @@ import java.util.regex.Pattern;
  * @param replicationFactor at least 1
  * @param minInsyncReplicas between 1 and {@code replicationFactor}
  * @param configs further topic configs; must not repeat {@code min.insync.replicas}
+ * @param checked what an existing topic is compared with (docs/configuration.md "Broker annotations")
  */
 public record TopicSpec(
-        String name, int partitions, short replicationFactor, int minInsyncReplicas, Map<String, String> configs) {
+        String name,
+        int partitions,
+        short replicationFactor,
+        int minInsyncReplicas,
+        Map<String, String> configs,
+        Checked checked) {
     /** The topic config key that {@link #minInsyncReplicas()} sets. */
     public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
 
@@ -42,6 +49,16 @@ public record TopicSpec(
         if (configs.containsKey(MIN_INSYNC_REPLICAS)) {
             throw new IllegalArgumentException("give min.insync.replicas as minInsyncReplicas, not in configs");
         }
+        Objects.requireNonNull(checked, "checked");
+        if (!configs.keySet().containsAll(checked.configs())) {
+            throw new IllegalArgumentException("checked configs " + checked.configs() + " must be among " + configs);
+        }
+    }
+
+    /** A topic whose existing copy is checked for partitions only (at least as many as asked). */
+    public TopicSpec(
+            String name, int partitions, short replicationFactor, int minInsyncReplicas, Map<String, String> configs) {
+        this(name, partitions, replicationFactor, minInsyncReplicas, configs, Checked.AT_LEAST_PARTITIONS);
     }
 
     /** A topic with no configs beyond {@code min.insync.replicas}. */
@@ -54,5 +71,22 @@ public record TopicSpec(
         var all = new HashMap<>(configs);
         all.put(MIN_INSYNC_REPLICAS, Integer.toString(minInsyncReplicas));
         return Map.copyOf(all);
+    }
+
+    /**
+     * What an existing topic must match, else it is reported ({@link ProvisionedTopic.Differing}) and left as it is.
+     * It always needs at least the partitions asked for.
+     *
+     * @param exactPartitions exactly the partitions asked for (they were set explicitly), not merely as many
+     * @param replicationFactor the replication factor asked for
+     * @param configs these topic configs with the values of {@link #configs()}
+     */
+    public record Checked(boolean exactPartitions, boolean replicationFactor, Set<String> configs) {
+        /** Only at least the partitions asked for. */
+        public static final Checked AT_LEAST_PARTITIONS = new Checked(false, false, Set.of());
+
+        public Checked {
+            configs = Set.copyOf(configs);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.broker.ops;
 
 import dev.switchboard.broker.tls.PemServerTls;
+import dev.switchboard.triggers.reload.ReloadListener;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,6 +46,7 @@ public final class OpsServer {
     private final ResourceViews views;
     private final TriggerReadyGauges readyGauges;
     private final ConfigStatus config;
+    private final ServedSince servedSince = new ServedSince();
     private final OffLoopAnswers offLoop;
     private final TriggerControlRoutes controls;
     private final StatusPage page = new StatusPage();
@@ -70,7 +72,8 @@ public final class OpsServer {
         this.registry = registry;
         this.liveness = new HealthChecks("livez", List.of(new HealthCheck("ping", HealthCheck.Outcome::ok)));
         this.readiness = readiness;
-        TriggerConditions conditions = new TriggerConditions(triggers.egressRefusals());
+        TriggerConditions conditions =
+                new TriggerConditions(triggers.egressRefusals(), config.topics(), triggers.control()::dispatching);
         this.config = config;
         this.views = new ResourceViews(
                 config,
@@ -78,11 +81,21 @@ public final class OpsServer {
                 readiness,
                 conditions,
                 triggers.failures(),
-                ingressUrl);
+                ingressUrl,
+                servedSince);
         this.readyGauges = new TriggerReadyGauges(registry, conditions);
         readyGauges.follow(config.current().get());
+        servedSince.follow(config.current().get());
         this.controls = new TriggerControlRoutes(config, triggers.control(), triggers.access());
         this.offLoop = new OffLoopAnswers(vertx, WORKER_THREADS, MAX_PENDING);
+    }
+
+    /**
+     * Follows each applied reload, so a resource's {@code status.servedSince} is the time the generation that
+     * added it was applied even when no API read came in between (register it with the reloader).
+     */
+    public ReloadListener reloadListener() {
+        return (result, current) -> servedSince.follow(current);
     }
 
     /** Listens on {@code host:port} (0 = a free port); completes with the bound port. */
@@ -134,6 +147,7 @@ public final class OpsServer {
                 ctx,
                 () -> {
                     readyGauges.follow(config.current().get());
+                    servedSince.follow(config.current().get());
                     return view.get().toBuffer();
                 },
                 (done, body) -> JsonAnswers.send(done, 200, body));

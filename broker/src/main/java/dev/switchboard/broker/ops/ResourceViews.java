@@ -20,28 +20,36 @@ import java.util.OptionalDouble;
  * the config status ({@code generation}, {@code lastReload}).
  */
 final class ResourceViews {
+    static final String TOPIC_NOT_FOUND = "TopicNotFound";
+
     private final ConfigStatus config;
     private final MeterReadings meters;
     private final HealthChecks readiness;
     private final TriggerConditions triggerConditions;
     private final DeliveryFailures failures;
     private final URI ingressUrl;
+    private final ServedSince servedSince;
     private final KnativeJson knative = new KnativeJson();
 
-    /** @param ingressUrl the ingress base URL as clients reach it, e.g. {@code http://127.0.0.1:8080} */
+    /**
+     * @param ingressUrl the ingress base URL as clients reach it, e.g. {@code http://127.0.0.1:8080}
+     * @param servedSince when each resource started being served, shown as {@code status.servedSince}
+     */
     ResourceViews(
             ConfigStatus config,
             MeterReadings meters,
             HealthChecks readiness,
             TriggerConditions triggerConditions,
             DeliveryFailures failures,
-            URI ingressUrl) {
+            URI ingressUrl,
+            ServedSince servedSince) {
         this.config = config;
         this.meters = meters;
         this.readiness = readiness;
         this.triggerConditions = triggerConditions;
         this.failures = failures;
         this.ingressUrl = ingressUrl;
+        this.servedSince = servedSince;
     }
 
     JsonObject brokers() {
@@ -85,10 +93,26 @@ final class ResourceViews {
         JsonObject ingress = ready.passed()
                 ? condition("IngressReady", "True", "Ready", "accepting events at " + url)
                 : condition("IngressReady", "False", "IngressNotReady", String.join("; ", ready.problems()));
+        BrokerTopicState topics = config.topics().apply(broker.id());
+        JsonObject readyCondition = topics.missingTopic()
+                .map(topic -> condition("Ready", "False", TOPIC_NOT_FOUND, topicNotFound(topic)))
+                .orElseGet(() -> ingress.copy().put("type", "Ready"));
         JsonArray conditions = new JsonArray()
-                .add(ingress.copy().put("type", "Ready"))
+                .add(readyCondition)
                 .add(condition("Addressable", "True", "Addressable", url))
-                .add(ingress);
+                .add(ingress)
+                .add(topics.missingTopic()
+                        .map(topic -> condition("TopicReady", "False", TOPIC_NOT_FOUND, topicNotFound(topic)))
+                        .orElseGet(() -> condition("TopicReady", "True", "TopicReady", "")));
+        if (!topics.differences().isEmpty()) {
+            // docs/configuration.md "Broker annotations": a warning, the broker stays Ready; the topic is not altered
+            conditions.add(condition(
+                            "TopicSettingsMatch",
+                            "False",
+                            "TopicSettingsDiffer",
+                            String.join("; ", topics.differences()) + "; the topic is left as it is")
+                    .put("severity", "Warning"));
+        }
         MeterReadings.BrokerNumbers numbers = meters.broker(broker.id());
         JsonObject status = new JsonObject()
                 .put("conditions", conditions)
@@ -96,7 +120,12 @@ final class ResourceViews {
                 .put(
                         "counters",
                         new JsonObject().put("accepted", numbers.accepted()).put("rejected", numbers.rejected()));
+        servedSince.of("Broker", broker.id()).ifPresent(time -> status.put("servedSince", time.toString()));
         return knative.broker(broker).put("status", status);
+    }
+
+    private static String topicNotFound(String topic) {
+        return "external topic " + topic + " does not exist; the broker becomes Ready when it is created";
     }
 
     private JsonObject trigger(Trigger trigger, TriggerStatus status) {
@@ -118,6 +147,7 @@ final class ResourceViews {
                 .put("lag", Math.round(numbers.lag()))
                 .put("oldestUndeliveredAgeSeconds", numbers.oldestUndeliveredAgeSeconds())
                 .put("dispatchLatency", latency(numbers.latency()));
+        servedSince.of("Trigger", trigger.id()).ifPresent(time -> json.put("servedSince", time.toString()));
         failures.of(trigger.id()).ifPresent(record -> json.put("lastFailure", lastFailure(record)));
         return knative.trigger(trigger).put("status", json);
     }

@@ -68,7 +68,7 @@ public final class RuntimeMeters implements AutoCloseable {
 
     /**
      * The Vert.x of the ingress, the dispatcher and the delivery stage, with one event loop per core. Its HTTP
-     * servers and clients record into the registry (see {@link #newVertx(VertxOptions)}).
+     * servers record into the registry (see {@link #newVertx(VertxOptions)}).
      */
     public Vertx newVertx() {
         return newVertx(new VertxOptions());
@@ -84,9 +84,13 @@ public final class RuntimeMeters implements AutoCloseable {
     }
 
     /**
-     * A Vert.x whose HTTP servers and clients record into the registry, labelled with the listening address
+     * A Vert.x whose HTTP servers record into the registry, labelled with the listening address
      * ({@code local}) so ingress and ops traffic are told apart; the response time is a histogram with the
-     * {@link LatencyBuckets}. The event bus, named pools and verticles are internal and would only add series.
+     * {@link LatencyBuckets}. The event bus, named pools and verticles are internal and would only add series. HTTP
+     * client meters are off: the delivery stage's own per-trigger meters say the same about each attempt, and
+     * Vert.x's per-request tagged look-ups were a sixth of the cost of sending a delivery (docs/benchmarks.md). On
+     * Linux the sockets use Netty's native epoll transport (NIO elsewhere, or with
+     * {@code -Dio.netty.transport.noNative=true}).
      */
     private Vertx newVertx(VertxOptions options) {
         if (!responseTimeBuckets) {
@@ -112,11 +116,12 @@ public final class RuntimeMeters implements AutoCloseable {
                 .setEnabled(true)
                 .setJvmMetricsEnabled(false)
                 .addLabels(Label.LOCAL)
+                .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT)
                 .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
                 .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
                 .addDisabledMetricsCategory(MetricsDomain.VERTICLES);
         return Vertx.builder()
-                .with(options.setMetricsOptions(metrics))
+                .with(options.setMetricsOptions(metrics).setPreferNativeTransport(true))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
     }

@@ -2,15 +2,19 @@ package dev.switchboard.broker.ops;
 
 import dev.switchboard.broker.delivery.CaBundleTrust;
 import dev.switchboard.broker.delivery.EgressRefusals;
+import dev.switchboard.triggers.model.ResourceId;
 import dev.switchboard.triggers.model.Trigger;
 import dev.switchboard.triggers.model.TriggerStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A trigger's Knative-style conditions as the ops API shows them (docs/operations.md): the loader's conditions
- * ({@code TriggerStatus}), then what the running stages know that the loader cannot: a standing egress refusal
- * (docs/security.md) and an unreadable CA bundle. The same conditions feed {@code status.conditions} and the
+ * ({@code TriggerStatus}), then what the running stages know that the loader cannot: its broker's external topic missing
+ * ({@code BrokerNotReady}, docs/configuration.md), a standing egress refusal (docs/security.md), an unreadable CA
+ * bundle, and a trigger the dispatcher has not positioned yet ({@code NotDispatchingYet}, Ready=Unknown). The same conditions feed {@code status.conditions} and the
  * {@code switchboard_trigger_ready} gauge, so both always agree.
  *
  * <p>Reading the CA bundle touches the file system: call this off the event loop.
@@ -18,16 +22,35 @@ import io.vertx.core.json.JsonObject;
 final class TriggerConditions {
     static final String EGRESS_REFUSED = "EgressRefused";
     static final String CA_BUNDLE_UNREADABLE = "CaBundleUnreadable";
+    static final String BROKER_NOT_READY = "BrokerNotReady";
+    static final String NOT_DISPATCHING_YET = "NotDispatchingYet";
 
     private final EgressRefusals egress;
+    private final Function<ResourceId, BrokerTopicState> topics;
+    private final Predicate<ResourceId> dispatching;
     private final KnativeJson knative = new KnativeJson();
 
-    TriggerConditions(EgressRefusals egress) {
+    /**
+     * @param dispatching whether the dispatcher has positioned the trigger (a trigger the loader finds Ready is
+     *     Ready only once it has: before, an event accepted would not reach it)
+     */
+    TriggerConditions(
+            EgressRefusals egress, Function<ResourceId, BrokerTopicState> topics, Predicate<ResourceId> dispatching) {
         this.egress = egress;
+        this.topics = topics;
+        this.dispatching = dispatching;
     }
 
     JsonArray of(Trigger trigger, TriggerStatus status) {
         JsonArray conditions = knative.conditions(status.conditions());
+        // docs/configuration.md "External topics": the triggers of a broker whose external topic is missing do not
+        // dispatch until it exists
+        topics.apply(trigger.brokerId())
+                .missingTopic()
+                .ifPresent(topic -> notReady(
+                        conditions,
+                        BROKER_NOT_READY,
+                        "broker " + trigger.brokerId() + " is not ready: external topic " + topic + " does not exist"));
         egress.of(trigger.id()).ifPresent(refusal -> egressRefused(conditions, refusal));
         // docs/security.md: a trigger whose switchboard.dev/ca-bundle cannot be read or holds no certificate is not
         // Ready
@@ -36,6 +59,16 @@ final class TriggerConditions {
                 .caBundle()
                 .flatMap(CaBundleTrust::problem)
                 .ifPresent(problem -> notReady(conditions, CA_BUNDLE_UNREADABLE, problem));
+        // docs/delivery.md "New trigger": Ready means an event accepted from now on reaches the trigger, so a trigger
+        // the dispatcher has not positioned yet (a reload is applied before its new triggers are positioned, which
+        // can take seconds under load) is Ready=Unknown until it has
+        if (ready(conditions) && !dispatching.test(trigger.id())) {
+            setReady(
+                    conditions,
+                    "Unknown",
+                    NOT_DISPATCHING_YET,
+                    "the dispatcher is positioning the trigger; events accepted once it is Ready reach it");
+        }
         return conditions;
     }
 
@@ -62,10 +95,14 @@ final class TriggerConditions {
 
     /** Sets the {@code Ready} condition to False with {@code reason} and {@code message}. */
     private static void notReady(JsonArray conditions, String reason, String message) {
+        setReady(conditions, "False", reason, message);
+    }
+
+    private static void setReady(JsonArray conditions, String status, String reason, String message) {
         for (int i = 0; i < conditions.size(); i++) {
             JsonObject condition = conditions.getJsonObject(i);
             if ("Ready".equals(condition.getString("type"))) {
-                condition.put("status", "False").put("reason", reason).put("message", message);
+                condition.put("status", status).put("reason", reason).put("message", message);
             }
         }
     }

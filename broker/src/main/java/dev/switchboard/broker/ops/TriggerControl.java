@@ -16,6 +16,15 @@ public interface TriggerControl {
     /** Sends the trigger's parked dead letters back to its subscriber; completes with how many. */
     Future<Integer> redrive(ResourceId trigger);
 
+    /**
+     * Whether the trigger's cursor is positioned and running here, so that an event accepted from now on reaches it
+     * (docs/delivery.md "New trigger"); until then the ops API shows it Ready=Unknown. A control without a dispatcher
+     * says nothing about dispatch: every trigger counts as dispatching.
+     */
+    default boolean dispatching(ResourceId trigger) {
+        return true;
+    }
+
     /** Answers every call with a failure naming why: for a server whose dispatcher is not wired in. */
     static TriggerControl unavailable(String why) {
         return new TriggerControl() {

@@ -52,6 +52,13 @@ public final class MetricNames {
      */
     public static final String EVENTS_EXPIRED = "switchboard.events.expired";
 
+    /**
+     * Counter, tags namespace, broker, reason (not_cloudevent, malformed, invalid_attribute): records of the broker's
+     * topic that are not CloudEvents, skipped once each by its shared reader (docs/operations.md). Registered by the
+     * dispatcher.
+     */
+    public static final String RECORDS_SKIPPED = "switchboard.records.skipped";
+
     /** Counter, tag result (applied, rejected): resource reloads. */
     public static final String CONFIG_RELOADS = "switchboard.config.reloads";
 
@@ -60,6 +67,7 @@ public final class MetricNames {
     public static final String TAG_NAMESPACE = "namespace";
     public static final String TAG_BROKER = "broker";
     public static final String TAG_CODE = "code";
+    public static final String TAG_REASON = "reason";
     /** The CloudEvent type: a tag only with {@code metrics.eventTypeTag: true} (cardinality). */
     public static final String TAG_TYPE = "type";
 

@@ -100,9 +100,11 @@ class ReadmeTourIT {
                 assertThat(validate.waitForExit(60)).as(validate.output()).isZero();
             }
 
-            // 6. Watch it: Ready in the CLI and the API, without a restart.
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(triggersTable(ops))
-                    .anyMatch(line -> line.matches("default\\s+hello-logger\\s+default\\s+\\S+\\s+True\\b.*")));
+            // 6. Watch it: Ready in the CLI (typed as the README has it: no --ops, ./data/ports.json says where) and
+            // the API, without a restart.
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(triggersTable())
+                    .anyMatch(line -> line.matches(
+                            "default\\s+hello-logger\\s+default\\s+\\S+\\s+\\S+\\s+(\\d+) OK / \\1\\s+True\\b.*")));
             JsonNode triggers = new ObjectMapper().readTree(get(ops + "/api/v1/triggers"));
             assertThat(triggers.at("/items/0/metadata/name").asText()).isEqualTo("hello-logger");
             assertThat(triggers.at("/items/0/status/conditions/0/status").asText())
@@ -146,8 +148,8 @@ class ReadmeTourIT {
         }
     }
 
-    private List<String> triggersTable(String ops) throws Exception {
-        try (JarProcess triggers = JarProcess.start(workDir, Map.of(), "triggers", "--ops", ops)) {
+    private List<String> triggersTable() throws Exception {
+        try (JarProcess triggers = JarProcess.start(workDir, Map.of(), "triggers")) {
             assertThat(triggers.waitForExit(60)).as(triggers.output()).isZero();
             await().until(() -> !triggers.out().isEmpty());
             return triggers.out();

@@ -10,6 +10,8 @@ import dev.switchboard.broker.ops.TriggerControl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +39,8 @@ class TriggersCommandTest {
     }
 
     private int run(String... args) {
-        return Main.execute(args, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+        Clock clock = Clock.fixed(ops.reloader.current().appliedAt().plusSeconds(45), ZoneOffset.UTC);
+        return Main.execute(args, Map.of(), clock, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test
@@ -46,10 +49,10 @@ class TriggersCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).isEqualTo("""
-                NAMESPACE   NAME      BROKER    SUBSCRIBER                     READY   REASON                  DELIVERED   FAILED   DEAD-LETTERED   LAG
-                team        audit     missing   http://127.0.0.1:8083/audit    False   BrokerDoesNotExist      0           0        0               0
-                team        billing   default                                  False   SubscriberNotResolved   0           0        0               0
-                team        orders    default   http://127.0.0.1:8081/orders   True                            12          2        2               5
+                NAMESPACE   NAME      BROKER    SUBSCRIBER                     AGE   CONDITIONS   READY   REASON                  DELIVERED   FAILED   DEAD-LETTERED   LAG
+                team        audit     missing   http://127.0.0.1:8083/audit    45s   3 OK / 5     False   BrokerDoesNotExist      0           0        0               0
+                team        billing   default                                  45s   3 OK / 5     False   SubscriberNotResolved   0           0        0               0
+                team        orders    default   http://127.0.0.1:8081/orders   45s   5 OK / 5     True                            12          2        2               5
                 """);
     }
 
@@ -97,5 +100,32 @@ class TriggersCommandTest {
     void helpNamesTheOptions() {
         assertThat(run("triggers", "--help")).isZero();
         assertThat(out.toString()).contains("--ops", "-o, --output", "table, json or yaml");
+    }
+
+    @Test
+    void namespaceOptionListsThatNamespaceOnlyWithoutTheNamespaceColumn() throws Exception {
+        assertThat(run("triggers", "--ops", ops.url(""), "-n", "team"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).startsWith("NAME      BROKER    SUBSCRIBER").contains("\norders    default   ");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("triggers", "--ops", ops.url(""), "--namespace", "other"))
+                .isZero();
+        assertThat(out.toString()).isEqualTo("No triggers found in namespace other.\n");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("triggers", "--ops", ops.url(""), "-n", "other", "-o", "json"))
+                .isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).path("items")).isEmpty();
+    }
+
+    @Test
+    void allNamespacesIsTheDefaultAndExcludesANamespace() {
+        assertThat(run("triggers", "--ops", ops.url(""), "-A")).isZero();
+        assertThat(out.toString()).startsWith("NAMESPACE   NAME");
+
+        assertThat(run("triggers", "--ops", ops.url(""), "-A", "-n", "team")).isEqualTo(2);
+        assertThat(err.toString()).contains("-n/--namespace and -A/--all-namespaces exclude each other");
     }
 }

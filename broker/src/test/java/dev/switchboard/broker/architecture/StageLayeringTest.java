@@ -9,7 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Keeps data flowing one way through the broker's stages (docs/architecture.md, "Packages of broker/"): ingress → log →
- * dispatch → delivery, with ops observing and app wiring everything. A violation means a stage reached
+ * dispatch → delivery, with ops and tracing observing and app wiring everything. A violation means a stage reached
  * upstream: pass what it needs in through a small interface owned by the downstream stage, or move the
  * shared piece to {@code log}, {@code config} or {@code telemetry}.
  */
@@ -35,7 +35,9 @@ class StageLayeringTest {
             .layer("Config")
             .definedBy("dev.switchboard.broker.config..")
             .layer("Telemetry")
-            .definedBy("dev.switchboard.broker.telemetry..")
+            .definedBy("dev.switchboard.broker.telemetry")
+            .layer("Tracing")
+            .definedBy("dev.switchboard.broker.telemetry.tracing..")
             .layer("Codec")
             .definedBy("dev.switchboard.broker.codec..")
             .layer("Tls")
@@ -44,16 +46,18 @@ class StageLayeringTest {
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("Ops")
             .mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Tracing")
+            .mayOnlyBeAccessedByLayers("App")
             .whereLayer("Ingress")
             .mayOnlyBeAccessedByLayers("App", "Ops")
             .whereLayer("Dispatch")
             .mayOnlyBeAccessedByLayers("App", "Ops")
             .whereLayer("Delivery")
-            .mayOnlyBeAccessedByLayers("App", "Ops", "Dispatch")
+            .mayOnlyBeAccessedByLayers("App", "Ops", "Dispatch", "Tracing")
             .whereLayer("Log")
-            .mayOnlyBeAccessedByLayers("App", "Ops", "Ingress", "Dispatch", "Delivery")
+            .mayOnlyBeAccessedByLayers("App", "Ops", "Ingress", "Dispatch", "Delivery", "Tracing")
             .whereLayer("Config")
-            .mayOnlyBeAccessedByLayers("App", "Ops", "Ingress", "Dispatch", "Delivery", "Log", "Tls")
+            .mayOnlyBeAccessedByLayers("App", "Ops", "Ingress", "Dispatch", "Delivery", "Log", "Tls", "Tracing")
             .whereLayer("Tls")
             .mayOnlyBeAccessedByLayers("App", "Ops", "Ingress")
             .whereLayer("Codec")

@@ -125,6 +125,16 @@ class ConfigLoaderPrecedenceTest {
                     "PT0S",
                     Duration.ZERO),
             new Key(
+                    ConfigKey.STARTUP_WARM_UP,
+                    c -> c.startup().warmUp(),
+                    true,
+                    "false",
+                    false,
+                    "true",
+                    true,
+                    "false",
+                    false),
+            new Key(
                     ConfigKey.LOGGING_FORMAT,
                     c -> c.logging().format(),
                     LogFormat.TEXT,
@@ -133,7 +143,37 @@ class ConfigLoaderPrecedenceTest {
                     "text",
                     LogFormat.TEXT,
                     "JSON",
-                    LogFormat.JSON));
+                    LogFormat.JSON),
+            new Key(
+                    ConfigKey.TRACING_OTLP_ENDPOINT,
+                    c -> c.tracing().otlpEndpoint(),
+                    Optional.empty(),
+                    "http://file:4318",
+                    Optional.of(java.net.URI.create("http://file:4318")),
+                    "https://env:4318",
+                    Optional.of(java.net.URI.create("https://env:4318")),
+                    "",
+                    Optional.empty()),
+            new Key(
+                    ConfigKey.TRACING_SAMPLE_RATIO,
+                    c -> c.tracing().sampleRatio(),
+                    1.0,
+                    "0.5",
+                    0.5,
+                    "0.25",
+                    0.25,
+                    "0",
+                    0.0),
+            new Key(
+                    ConfigKey.TRACING_SERVICE_NAME,
+                    c -> c.tracing().serviceName(),
+                    "switchboard",
+                    "from-file",
+                    "from-file",
+                    "from-env",
+                    "from-env",
+                    "from-flag",
+                    "from-flag"));
 
     static Stream<Arguments> combinations() {
         List<Arguments> rows = new ArrayList<>();

@@ -185,7 +185,7 @@ class ConfigValidationTest {
                         "rejectsUnknownTopLevelKey",
                         "ingres:\n  port: 1\n",
                         "F:1:1: ingres: unknown key (known here: auth, dataDir, egress, egressAuth, ingress, kafka, logging,"
-                                + " metrics, ops, refs, resources, shutdown, tls)"),
+                                + " metrics, ops, refs, resources, shutdown, startup, tls, tracing)"),
                 row(
                         "rejectsUnknownNestedKey",
                         "ingress:\n  prot: 1\n",
@@ -204,6 +204,22 @@ class ConfigValidationTest {
                         "rejectsKafkaPropertiesAsList",
                         "kafka:\n  consumer: [a]\n",
                         "F:2:13: kafka.consumer: expected a mapping of Kafka properties, got a list"),
+                row(
+                        "rejectsOtlpEndpointThatIsNotAUrl",
+                        "tracing:\n  otlpEndpoint: collector:4318\n",
+                        "F:2:17: tracing.otlpEndpoint: expected an absolute http(s) URL, got 'collector:4318'"),
+                row(
+                        "rejectsSampleRatioAboveOne",
+                        "tracing: {sampleRatio: 1.5}\n",
+                        "F:1:24: tracing.sampleRatio: expected a number from 0 to 1, got '1.5'"),
+                row(
+                        "rejectsSampleRatioThatIsNotANumber",
+                        "tracing: {sampleRatio: half}\n",
+                        "F:1:24: tracing.sampleRatio: expected a number from 0 to 1, got 'half'"),
+                row(
+                        "rejectsBlankServiceName",
+                        "tracing: {serviceName: ' '}\n",
+                        "F:1:24: tracing.serviceName: expected a service name, got ' '"),
                 row(
                         "rejectsTopLevelList",
                         "- ingress\n",

@@ -34,6 +34,7 @@ class EnvironmentMappingTest {
         "auth.oidc.jwksUri, SWITCHBOARD_AUTH_OIDC_JWKSURI",
         "tls.ingress.clientCaFile, SWITCHBOARD_TLS_INGRESS_CLIENTCAFILE",
         "shutdown.drainTimeout, SWITCHBOARD_SHUTDOWN_DRAINTIMEOUT",
+        "startup.warmUp, SWITCHBOARD_STARTUP_WARMUP",
     })
     void namesTheVariableAfterThePathUpperCasedAndJoinedByUnderscores(String path, String variable) {
         assertThat(ConfigKey.byPath(path)).map(ConfigKey::envName).contains(variable);

@@ -284,13 +284,11 @@ class HttpEventDeliveryTest {
                     .deliver(target(slow.uri(), Optional.empty(), policy(1, Duration.ofSeconds(5))), inbound(event()));
             await().atMost(Duration.ofSeconds(10)).until(() -> slow.received().size() == 1);
 
-            long started = System.nanoTime();
             Settlement quick = settle(setup.delivery()
                     .deliver(target(fast.uri(), Optional.empty(), policy(1, Duration.ofSeconds(5))), inbound(event())));
 
             assertThat(quick).isEqualTo(new Settlement.Delivered(1));
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-            assertThat(held.isComplete()).isFalse();
+            assertThat(held.isComplete()).as("still waiting out Retry-After").isFalse();
             assertThat(settle(held)).isInstanceOf(Settlement.ParkedInTopic.class);
         }
     }

@@ -4,7 +4,12 @@ import static dev.switchboard.broker.dispatch.ResourceYaml.annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.broker.delivery.InboundEvent;
+import dev.switchboard.broker.telemetry.LogFields;
 import dev.switchboard.triggers.filter.CesqlErrorListener;
 import dev.switchboard.triggers.filter.FilterCompiler;
 import dev.switchboard.triggers.model.ResourceId;
@@ -22,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** A trigger's cursor state fed by hand, with no Kafka: positions, filtering, commits, read-ahead, backlog. */
 class CursorStateTest {
@@ -127,9 +133,28 @@ class CursorStateTest {
     void recordsDeletedByRetentionAreSkippedCountedAndCommittedPast() {
         CursorState state = state(Map.of());
         state.own(0, 5);
+        Logger logger = (Logger) LoggerFactory.getLogger(CursorState.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
 
-        state.skipExpired(0, 20);
-        state.skipExpired(0, 12);
+        try {
+            state.skipExpired(0, 20);
+            state.skipExpired(0, 12);
+        } finally {
+            logger.detachAppender(lines);
+        }
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getKeyValuePairs())
+                    .as("the trigger as a structured field, for logging.format: json")
+                    .singleElement()
+                    .satisfies(pair -> {
+                        assertThat(pair.key).isEqualTo(LogFields.TRIGGER);
+                        assertThat(pair.value).hasToString("w/t");
+                    });
+        });
 
         assertThat(state.next(0)).isEqualTo(20);
         assertThat(registry.get("switchboard.events.expired")

@@ -299,6 +299,40 @@ class DispatcherIT {
     }
 
     @Test
+    void redriveHoldsWhileTheTriggerIsPausedAndKeepsItsRateLimit() throws Exception {
+        Subscriber subscriber = fixture.subscriber().answering(400);
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString())
+                .load());
+        List<String> ids = fixture.send("parked", 20);
+        try (TopicReader dlq = new TopicReader(fixture.kafka.bootstrapServers(), fixture.deadLetterTopic())) {
+            await().atMost(LONG).until(() -> dlq.poll().size() == 20);
+        }
+        int failedAttempts = subscriber.count();
+        subscriber.answering(202);
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString(), annotations("switchboard.dev/paused", "true"), null)
+                .load());
+
+        int redriven = fixture.dispatcher
+                .redrive(new ResourceId(fixture.namespace, "t"))
+                .await();
+
+        assertThat(redriven).isEqualTo(20);
+        await().during(Duration.ofSeconds(1)).atMost(LONG).until(() -> subscriber.count() == failedAttempts);
+
+        long resumed = System.nanoTime();
+        fixture.apply(fixture.resources()
+                .trigger("t", "b", subscriber.uri().toString(), annotations("switchboard.dev/rate-limit", "10"), null)
+                .load());
+        await().atMost(LONG).until(() -> subscriber.delivered().containsAll(ids));
+
+        // 20 events at 10/s with a burst of 1 or 2: at least ~1.8 s after the resume
+        assertThat((System.nanoTime() - resumed) / 1_000_000).isGreaterThanOrEqualTo(1_700);
+        assertThat(subscriber.delivered()).hasSize(20);
+    }
+
+    @Test
     void rateLimitSpacesDeliveries() throws Exception {
         Subscriber subscriber = fixture.subscriber();
         fixture.apply(fixture.resources()

@@ -3,7 +3,7 @@ package dev.switchboard.broker.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.broker.log.ThreeNodeKafka;
+import dev.switchboard.broker.log.KraftCluster;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class ScaleOutIT {
     private static final Path LOGS = Path.of(System.getProperty("basedir", "."), "target", "scaleout");
     private static final Vertx VERTX = Vertx.vertx();
     private static final List<SwitchboardProcess> SWITCHBOARDS = new ArrayList<>();
-    private static ThreeNodeKafka kafka;
+    private static KraftCluster kafka;
 
     @AfterAll
     static void stopEverything() throws Exception {
@@ -82,7 +82,7 @@ class ScaleOutIT {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long startedAt = System.nanoTime();
         Files.createDirectories(LOGS);
-        kafka = ThreeNodeKafka.start(dir.resolve("kafka"), LOGS);
+        kafka = KraftCluster.start(3, dir.resolve("kafka"), LOGS);
         seconds.put("Kafka cluster up", secondsSince(startedAt));
         Subscriber subscriber = Subscriber.start(VERTX);
 
@@ -206,7 +206,7 @@ class ScaleOutIT {
                                 resources,
                                 LOGS.resolve("switchboard-" + i + ".log"),
                                 "--kafka",
-                                kafka.bootstrapServers(),
+                                kafka.bootstrap(),
                                 "--config",
                                 config.toString());
                         synchronized (SWITCHBOARDS) {

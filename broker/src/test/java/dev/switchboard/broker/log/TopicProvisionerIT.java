@@ -87,7 +87,8 @@ class TopicProvisionerIT {
 
         ProvisionedTopic outcome = provisioner.ensure(new TopicSpec(topic, 3, (short) 1, 1));
 
-        assertThat(outcome).isEqualTo(new ProvisionedTopic.Undersized(topic, 1, 3));
+        assertThat(outcome)
+                .isEqualTo(new ProvisionedTopic.Differing(topic, 1, List.of("it has 1 partitions, not 3 as asked")));
         assertThat(describe(topic).partitions()).hasSize(1);
     }
 

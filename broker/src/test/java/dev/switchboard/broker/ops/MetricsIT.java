@@ -65,7 +65,8 @@ class MetricsIT {
             "switchboard_trigger_ready",
             "switchboard_egress_refused_total",
             "switchboard_filter_errors_total",
-            "switchboard_events_expired_total");
+            "switchboard_events_expired_total",
+            "switchboard_records_skipped_total");
 
     private static final Pattern METRIC =
             Pattern.compile("\\b((?:switchboard|kn_eventing|jvm|process|system|kafka|vertx)_[a-z0-9_]+)\\b");

@@ -211,6 +211,8 @@ class OpsApiTest {
         assertThat(status.getJsonObject("address").getString("url")).isEqualTo("http://127.0.0.1:8080/team/default");
         assertThat(status.getJsonObject("counters")).isEqualTo(new JsonObject("{\"accepted\":5,\"rejected\":3}"));
         assertThat(condition(broker, "Ready").getString("status")).isEqualTo("True");
+        assertThat(status.getString("servedSince"))
+                .isEqualTo(ops.reloader.current().appliedAt().toString());
     }
 
     @Test

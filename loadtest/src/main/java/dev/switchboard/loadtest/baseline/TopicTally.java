@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,6 +37,7 @@ public final class TopicTally implements AutoCloseable {
     private static final String SENT_HEADER = "ce_" + LoadEvent.SENT_EXTENSION;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final AtomicLong read = new AtomicLong();
     private final String topic;
     private final String idPrefix;
     private final AtomicReference<ReceiptBook> book;
@@ -116,6 +118,7 @@ public final class TopicTally implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     count(record);
+                    read.incrementAndGet();
                 }
                 long now = nanoTime.getAsLong();
                 if (now - lastSample >= 1_000_000_000L) {
@@ -152,6 +155,11 @@ public final class TopicTally implements AutoCloseable {
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Records read so far, of any id: progress through the topic even while it holds none of the awaited ones. */
+    public long recordsRead() {
+        return read.get();
     }
 
     public ReceiptBook book() {

@@ -4,9 +4,11 @@ import dev.switchboard.loadtest.load.ContentMode;
 import dev.switchboard.loadtest.scenario.Scenario;
 import dev.switchboard.loadtest.scenario.ScenarioRunner;
 import dev.switchboard.loadtest.scenario.ScenarioSettings;
+import dev.switchboard.loadtest.scenario.SwitchboardLaunch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Parameters;
         name = "scenario",
         mixinStandardHelpOptions = true,
         description = "Run a scenario: ingress-saturation, raw-baseline, end-to-end, fan-out, isolation, "
-                + "payload-sizes, soak, or all.")
+                + "payload-sizes, soak, or all (these seven); chaos (the chaos soak) and hot-path (Switchboard's own cost"
+                + " per event against a Kafka process of its own), see docs/benchmarks.md.")
 final class ScenarioCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "scenario name or 'all'")
     String name;
@@ -39,6 +42,12 @@ final class ScenarioCommand implements Callable<Integer> {
 
     @Option(names = "--rate", description = "fixed rate of fan-out, isolation, payload-sizes, soak")
     Double rate;
+
+    @Option(
+            names = "--rates",
+            split = ",",
+            description = "the fixed rates of end-to-end and hot-path, one phase each (default 1000,5000,10000)")
+    List<Double> rates;
 
     @Option(names = "--warmup", description = "unrecorded load before each measured one (ISO-8601)")
     Duration warmup;
@@ -86,12 +95,25 @@ final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--triggers", description = "isolation's number of triggers, the last one going down (default 4)")
     Integer triggers;
 
+    @Option(
+            names = "--switchboard-jvm",
+            split = ",",
+            description = "JVM options of each Switchboard process started, comma-separated (default -Xmx1g; smoke"
+                    + " -Xmx512m), e.g. --switchboard-jvm=-Xmx256m,-XX:+UseSerialGC")
+    List<String> switchboardJvm;
+
+    @Option(
+            names = "--switchboard-env",
+            description = "an environment variable of each Switchboard process started, repeatable, e.g."
+                    + " --switchboard-env SWITCHBOARD_KAFKA_PRODUCER_LINGER_MS=5 (docs/configuration.md)")
+    Map<String, String> switchboardEnv;
+
     @Override
     public Integer call() throws Exception {
         ScenarioSettings settings = settings();
         List<Scenario> scenarios = "all".equals(name)
                 ? ScenarioRunner.all()
-                : List.of(ScenarioRunner.named(name)
+                : List.of(ScenarioRunner.named(name, smoke)
                         .orElseThrow(() -> new IllegalArgumentException("no scenario " + name)));
         boolean passed = true;
         for (Scenario scenario : scenarios) {
@@ -124,7 +146,7 @@ final class ScenarioCommand implements Callable<Integer> {
                 rampStart != null ? rampStart : base.rampStart(),
                 rampIncrement != null ? rampIncrement : base.rampIncrement(),
                 rampSteps != null ? rampSteps : base.rampSteps(),
-                base.rates(),
+                rates != null ? rates : base.rates(),
                 new ScenarioSettings.Triggers(
                         triggerCounts != null ? triggerCounts : base.triggers().fanOutCounts(),
                         matchesPerEvent != null
@@ -136,6 +158,12 @@ final class ScenarioCommand implements Callable<Integer> {
                 soak != null ? soak : base.soakDuration(),
                 base.deliveryIdle(),
                 base.deliveryMax(),
-                base.switchboardHeap());
+                new SwitchboardLaunch(
+                        switchboardJvm != null
+                                ? switchboardJvm
+                                : base.switchboard().jvmOptions(),
+                        switchboardEnv != null
+                                ? switchboardEnv
+                                : base.switchboard().environment()));
     }
 }

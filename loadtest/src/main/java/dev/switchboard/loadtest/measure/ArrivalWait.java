@@ -15,8 +15,16 @@ public record ArrivalWait(Duration idle, Duration max, LongSupplier nanoTime) {
     public record Outcome(boolean reached, long arrived, long expected, double waitedSeconds, String reason) {}
 
     public Outcome await(LongSupplier arrived, long expected) throws InterruptedException {
+        return await(arrived, arrived, expected);
+    }
+
+    /**
+     * Like {@link #await(LongSupplier, long)}, with "nothing arrived for {@code idle}" judged on {@code progress}
+     * instead: a topic read back through many records none of which is awaited is still progressing.
+     */
+    public Outcome await(LongSupplier arrived, LongSupplier progress, long expected) throws InterruptedException {
         long start = nanoTime.getAsLong();
-        long lastCount = arrived.getAsLong();
+        long lastCount = progress.getAsLong();
         long lastProgress = start;
         while (true) {
             long now = nanoTime.getAsLong();
@@ -25,8 +33,9 @@ public record ArrivalWait(Duration idle, Duration max, LongSupplier nanoTime) {
             if (count >= expected) {
                 return new Outcome(true, count, expected, waited, "all arrived");
             }
-            if (count != lastCount) {
-                lastCount = count;
+            long progressed = progress.getAsLong();
+            if (progressed != lastCount) {
+                lastCount = progressed;
                 lastProgress = now;
             }
             if (now - lastProgress > idle.toNanos()) {

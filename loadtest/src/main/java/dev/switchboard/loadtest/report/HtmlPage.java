@@ -55,6 +55,11 @@ final class HtmlPage {
         list("Findings", report.findings());
         keyValues("Ratios (Switchboard / raw Kafka)", report.ratios());
         keyValues("Parameters", report.parameters());
+        if (report.timeline() != null && !report.timeline().isEmpty()) {
+            faults(report.timeline());
+            image(charts, ReportCharts.TIMELINE_RATES);
+            image(charts, ReportCharts.TIMELINE_P99);
+        }
         if (!report.ramps().isEmpty()) {
             ramps(report);
             image(charts, ReportCharts.RAMP_LATENCY);
@@ -182,7 +187,7 @@ final class HtmlPage {
         html.append("<h2>Switchboard process</h2><p>CPU (utime + stime) from the start of the measured load to its"
                 + " last delivery, per accepted event; threads and memory at the end.</p><table><tr><th>phase</th>"
                 + "<th>seconds</th><th>CPU s</th><th>cores busy</th><th>CPU ms / event</th><th>threads</th>"
-                + "<th>VmRSS MiB</th><th>VmHWM MiB</th></tr>");
+                + "<th>VmRSS MiB</th><th>VmHWM MiB</th><th>KiB allocated / event</th><th>GC pause ms</th></tr>");
         for (PhaseReport phase : report.phases()) {
             ProcessReport process = phase.process();
             if (process == null) {
@@ -204,6 +209,10 @@ final class HtmlPage {
                     .append(format(process.vmRssKiB() / 1024.0))
                     .append("</td><td>")
                     .append(format(process.vmHwmKiB() / 1024.0))
+                    .append("</td><td>")
+                    .append(format(process.allocatedBytesPerEvent() / 1024.0))
+                    .append("</td><td>")
+                    .append(format(process.gcPauseSeconds() * 1000))
                     .append("</td></tr>");
         }
         html.append("</table>");
@@ -261,6 +270,32 @@ final class HtmlPage {
     }
 
     /** Every route, or past {@value #MAX_ROUTE_ROWS} the ones with the highest p99 (1,000 rows say little). */
+    private void faults(Timeline timeline) {
+        html.append("<h2>Faults</h2><table><tr><th>fault</th><th>target</th><th>start (s)</th>"
+                + "<th>repair began (s)</th><th>repaired (s)</th><th>recovery after repair (s)</th>"
+                + "<th>longest delivery gap (s)</th><th>longest ingress gap (s)</th></tr>");
+        for (Timeline.FaultMark fault : timeline.faults()) {
+            html.append("<tr><td>")
+                    .append(escape(fault.kind()))
+                    .append("</td><td>")
+                    .append(escape(fault.target()))
+                    .append("</td><td>")
+                    .append(format(fault.start()))
+                    .append("</td><td>")
+                    .append(format(fault.healStart()))
+                    .append("</td><td>")
+                    .append(format(fault.healed()))
+                    .append("</td><td>")
+                    .append(fault.recoverySeconds() < 0 ? "not within the run" : format(fault.recoverySeconds()))
+                    .append("</td><td>")
+                    .append(fault.longestDeliveryGapSeconds())
+                    .append("</td><td>")
+                    .append(fault.longestIngressGapSeconds())
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
     private static Map<String, RouteReport> routeRows(Map<String, RouteReport> routes) {
         if (routes.size() <= MAX_ROUTE_ROWS) {
             return routes;

@@ -3,6 +3,7 @@ package dev.switchboard.loadtest.report;
 import dev.switchboard.loadtest.measure.IntervalStats;
 import dev.switchboard.loadtest.measure.PercentilePoint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -34,8 +35,14 @@ public final class ReportCharts {
     public static final String RAMP_LATENCY = "ramp-latency.png";
     public static final String RAMP_THROUGHPUT = "ramp-throughput.png";
 
+    public static final String TIMELINE_RATES = "timeline-rates.png";
+    public static final String TIMELINE_P99 = "timeline-p99.png";
+
     public static List<Chart> of(ScenarioReport report) {
         List<Chart> charts = new ArrayList<>();
+        if (report.timeline() != null && !report.timeline().isEmpty()) {
+            charts.addAll(timelineCharts(report.timeline()));
+        }
         for (int i = 0; i < report.phases().size(); i++) {
             charts.addAll(phaseCharts(i, report.phases().get(i)));
         }
@@ -62,6 +69,65 @@ public final class ReportCharts {
             charts.addAll(rampCharts(report.ramps()));
         }
         return charts;
+    }
+
+    /**
+     * Accepted and delivered per second with one band per fault kind above them (drawn while the fault lasts,
+     * from its start to its repair), and the deliveries' p99 per second on a log scale with the same bands.
+     */
+    static List<Chart> timelineCharts(Timeline timeline) {
+        double top = 1;
+        for (int i = 0; i < timeline.seconds().size(); i++) {
+            top = Math.max(
+                    top,
+                    Math.max(
+                            timeline.acceptedPerSecond().get(i),
+                            timeline.deliveredPerSecond().get(i)));
+        }
+        List<Line> rates = new ArrayList<>(List.of(
+                new Line("accepted/s", timeline.seconds(), timeline.acceptedPerSecond()),
+                new Line("delivered/s", timeline.seconds(), timeline.deliveredPerSecond())));
+        rates.addAll(faultBands(timeline, top * 1.05, top * 0.04));
+        double p99Top = timeline.p99Millis().stream().mapToDouble(v -> v).max().orElse(1);
+        List<Line> p99 = new ArrayList<>(List.of(new Line("end-to-end p99", timeline.seconds(), timeline.p99Millis())));
+        p99.addAll(faultBands(timeline, p99Top * 1.5, p99Top * 0.3));
+        return List.of(
+                new Chart(
+                        TIMELINE_RATES,
+                        "Accepted and delivered per second, faults above",
+                        "seconds",
+                        "events/s",
+                        false,
+                        false,
+                        rates),
+                new Chart(
+                        TIMELINE_P99,
+                        "End-to-end p99 of each second's deliveries, faults above",
+                        "seconds",
+                        "latency (ms)",
+                        false,
+                        true,
+                        p99));
+    }
+
+    private static List<Line> faultBands(Timeline timeline, double base, double step) {
+        Map<String, List<Timeline.FaultMark>> byKind = new LinkedHashMap<>();
+        timeline.faults().forEach(fault -> byKind.computeIfAbsent(fault.kind(), k -> new ArrayList<>())
+                .add(fault));
+        List<Line> bands = new ArrayList<>();
+        int level = 0;
+        for (Map.Entry<String, List<Timeline.FaultMark>> kind : byKind.entrySet()) {
+            double y = base + step * level++;
+            List<Double> x = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (Timeline.FaultMark fault : kind.getValue()) {
+                x.addAll(List.of(
+                        fault.start(), Math.max(fault.healStart(), fault.start() + 0.5), fault.healStart() + 0.6));
+                ys.addAll(List.of(y, y, Double.NaN));
+            }
+            bands.add(new Line(kind.getKey(), x, ys));
+        }
+        return bands;
     }
 
     private static List<Chart> phaseCharts(int index, PhaseReport phase) {

@@ -42,7 +42,7 @@ public final class IngressSaturation implements Scenario {
                 .parameter("p99TargetMicros", settings.p99TargetMicros());
         Path resources = Files.createDirectories(workDir.resolve("resources"));
         try (SwitchboardProcess switchboard =
-                SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboardHeap())) {
+                SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboard())) {
             String runId = bench.runId("sat");
             Ledger ledger = new Ledger();
             StepRamp.Outcome switchboardRamp = bench.rampIngress(switchboard, ramp, runId, TYPES, ledger);

@@ -14,6 +14,7 @@ import dev.switchboard.loadtest.load.LoadResult;
 import dev.switchboard.loadtest.load.OpenLoopRun;
 import dev.switchboard.loadtest.load.StepRamp;
 import dev.switchboard.loadtest.measure.ArrivalWait;
+import dev.switchboard.loadtest.measure.JvmSample;
 import dev.switchboard.loadtest.measure.ProcessSample;
 import dev.switchboard.loadtest.measure.ReceiptBook;
 import dev.switchboard.loadtest.measure.Reconciliation;
@@ -25,6 +26,7 @@ import dev.switchboard.loadtest.report.ProcessReport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +61,8 @@ public final class LoadBench implements AutoCloseable {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final Vertx vertx = Vertx.vertx();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public LoadBench(ScenarioSettings settings, Clock clock, LongSupplier nanoTime) {
         this.settings = settings;
@@ -186,7 +190,7 @@ public final class LoadBench implements AutoCloseable {
     public Reconciliation stored(String bootstrap, Ledger ledger, String runId) throws InterruptedException {
         try (TopicTally tally = TopicTally.start(bootstrap, BROKER_TOPIC, runId + "-", true, clock, nanoTime)) {
             new ArrivalWait(Duration.ofSeconds(10), Duration.ofSeconds(120), nanoTime)
-                    .await(() -> tally.book().distinct(), ledger.size());
+                    .await(() -> tally.book().distinct(), tally::recordsRead, ledger.size());
             return tally.book().reconcile(ledger.ids());
         }
     }
@@ -227,26 +231,52 @@ public final class LoadBench implements AutoCloseable {
             int payloadBytes,
             boolean withRaw)
             throws Exception {
+        return endToEnd(name, workDir, receiver, layout, plan, payloadBytes, withRaw, List.of());
+    }
+
+    /**
+     * {@link #endToEnd(String, Path, Receiver, TriggerLayout, LoadPlan, int, boolean)} with more {@code run}
+     * options for the Switchboard process ({@code --kafka BOOTSTRAP} for a Kafka of its own, so the process's
+     * figures are Switchboard's alone). The process report then also carries the JVM's allocation and GC pauses
+     * over the phase ({@link JvmSample}).
+     */
+    public List<PhaseReport> endToEnd(
+            String name,
+            Path workDir,
+            Receiver receiver,
+            TriggerLayout layout,
+            LoadPlan plan,
+            int payloadBytes,
+            boolean withRaw,
+            List<String> runOptions)
+            throws Exception {
         String receiverBase = "http://127.0.0.1:" + receiver.port();
         String deadBase = "http://127.0.0.1:" + DeadPort.find();
         Path resources = TriggerFiles.write(workDir.resolve("resources"), layout.triggers(receiverBase, deadBase));
         List<String> types = layout.eventTypes();
         try (SwitchboardProcess switchboard =
-                SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboardHeap())) {
+                SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboard(), runOptions)) {
             String runId = runId(name.replaceAll("[^A-Za-z0-9]", ""));
             Ledger ledger = new Ledger();
             ReceiptBook warmupBook = receiver.newBook(ReceiptBook.Counting.BY_ROUTE_AND_ID);
             Ledger warmup = warmUpIngress(switchboard, plan.eventsPerSecond(), types, payloadBytes);
             awaitArrivals("subscribers (warm-up)", warmupBook, layout.expectedDeliveries(warmup));
             ReceiptBook book = receiver.newBook(ReceiptBook.Counting.BY_ROUTE_AND_ID, WARMUP_ID_PREFIX);
+            Optional<JvmSample> jvmBefore =
+                    JvmSample.scrape(http, switchboard.ops().resolve("/metrics"));
             Optional<ProcessSample> before = switchboard.sample(nanoTime.getAsLong());
             LoadResult load = driveIngress(switchboard, plan, shape(runId, types, payloadBytes), ledger);
             DeliveryReport delivery = awaitArrivals("subscribers", book, layout.expectedDeliveries(ledger));
             Optional<ProcessSample> after = switchboard.sample(nanoTime.getAsLong());
+            Optional<JvmSample> jvmAfter =
+                    JvmSample.scrape(http, switchboard.ops().resolve("/metrics"));
             Reconciliation stored = stored(switchboard.kafkaBootstrap(), ledger, runId);
             ProcessReport process = before.isPresent() && after.isPresent()
                     ? ProcessReport.between(before.get(), after.get(), load.accepted())
                     : null;
+            if (process != null && jvmBefore.isPresent() && jvmAfter.isPresent()) {
+                process = process.withJvm(jvmBefore.get(), jvmAfter.get());
+            }
             PhaseReport phase = new PhaseReport(name, "switchboard", load, stored, delivery, process);
             if (!withRaw) {
                 return List.of(phase);

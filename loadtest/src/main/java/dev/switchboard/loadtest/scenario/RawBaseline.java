@@ -32,7 +32,7 @@ public final class RawBaseline implements Scenario {
                 .parameter("phaseSeconds", settings.phaseDuration().toSeconds());
         Path resources = Files.createDirectories(workDir.resolve("resources"));
         try (SwitchboardProcess switchboard =
-                SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboardHeap())) {
+                SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboard())) {
             String runId = bench.runId("raw");
             TopicTwin twin = bench.twinOfBrokerTopic(switchboard.kafkaBootstrap(), runId);
             draft.parameter(

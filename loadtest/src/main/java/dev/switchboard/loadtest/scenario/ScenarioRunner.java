@@ -1,5 +1,7 @@
 package dev.switchboard.loadtest.scenario;
 
+import dev.switchboard.loadtest.chaos.Chaos;
+import dev.switchboard.loadtest.chaos.ChaosPlan;
 import dev.switchboard.loadtest.report.ReportWriter;
 import dev.switchboard.loadtest.report.ScenarioReport;
 import java.nio.file.Path;
@@ -21,7 +23,18 @@ public final class ScenarioRunner {
                 new Soak());
     }
 
-    public static Optional<Scenario> named(String name) {
+    /**
+     * The scenario called {@code name}: one of {@link #all}, or {@code chaos} (not part of {@code all}: it starts
+     * its own Kafka cluster and runs for about fifteen minutes; {@code smoke} picks its build-sized plan), or {@code
+     * hot-path} (not part of {@code all} either: it starts a Kafka process of its own to measure Switchboard alone).
+     */
+    public static Optional<Scenario> named(String name, boolean smoke) {
+        if ("chaos".equals(name)) {
+            return Optional.of(new Chaos(smoke ? ChaosPlan.smoke() : ChaosPlan.full()));
+        }
+        if ("hot-path".equals(name)) {
+            return Optional.of(new HotPath());
+        }
         return all().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 

@@ -34,7 +34,7 @@ public record ScenarioSettings(
         Duration soakDuration,
         Duration deliveryIdle,
         Duration deliveryMax,
-        String switchboardHeap) {
+        SwitchboardLaunch switchboard) {
     /**
      * The triggers of the scenarios that have several: fan-out's trigger counts, one phase each, with each
      * event matching {@code matchesPerEvent} of them; isolation's number of triggers (the last one is the
@@ -92,7 +92,7 @@ public record ScenarioSettings(
                 Duration.ofMinutes(10),
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(5),
-                "1g");
+                SwitchboardLaunch.jvm("-Xmx1g"));
     }
 
     /** Seconds-long versions for the build: low rates, short phases, a lax latency target. */
@@ -120,7 +120,7 @@ public record ScenarioSettings(
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(15),
                 Duration.ofSeconds(60),
-                "512m");
+                SwitchboardLaunch.jvm("-Xmx512m"));
     }
 
     /** The rate of the warm-up before a load at {@code measuredRate}. */
@@ -152,7 +152,7 @@ public record ScenarioSettings(
                 soakDuration,
                 deliveryIdle,
                 deliveryMax,
-                switchboardHeap);
+                switchboard);
     }
 
     public ScenarioSettings withMode(ContentMode contentMode, int batch) {
@@ -179,7 +179,7 @@ public record ScenarioSettings(
                 soakDuration,
                 deliveryIdle,
                 deliveryMax,
-                switchboardHeap);
+                switchboard);
     }
 
     public ScenarioSettings withTriggers(Triggers chosen) {
@@ -206,6 +206,6 @@ public record ScenarioSettings(
                 soakDuration,
                 deliveryIdle,
                 deliveryMax,
-                switchboardHeap);
+                switchboard);
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * startup is then positioned). Stopped with SIGTERM, then killed if it does not exit.
  */
 public final class SwitchboardProcess implements AutoCloseable {
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;
@@ -37,7 +37,18 @@ public final class SwitchboardProcess implements AutoCloseable {
     }
 
     /** Starts the jar with its data under {@code workDir/data} and trigger files from {@code resources}. */
-    public static SwitchboardProcess start(Path jar, Path workDir, Path resources, String maxHeap)
+    public static SwitchboardProcess start(Path jar, Path workDir, Path resources, SwitchboardLaunch launch)
+            throws IOException, InterruptedException {
+        return start(jar, workDir, resources, launch, List.of());
+    }
+
+    /**
+     * Like {@link #start(Path, Path, Path, String)} with more {@code run} options (e.g. {@code --kafka}); a
+     * {@code ports.json} left by an earlier run in the same {@code workDir} (killed, so it could not remove it) is
+     * deleted first, so readiness waits for this run's ports.
+     */
+    public static SwitchboardProcess start(
+            Path jar, Path workDir, Path resources, SwitchboardLaunch launch, List<String> runOptions)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
@@ -47,15 +58,18 @@ public final class SwitchboardProcess implements AutoCloseable {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx" + maxHeap);
+        command.addAll(launch.jvmOptions());
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "run"));
         command.addAll(List.of("--ingress-port", "0", "--ops-port", "0"));
         command.addAll(List.of("--data-dir", dataDir.toString(), "--resources", resources.toString()));
+        command.addAll(runOptions);
+        Files.deleteIfExists(new PortsFile(dataDir).path());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
+        builder.environment().putAll(launch.environment());
         Process process = builder.start();
         try {
             Ports ports = awaitReady(process, new PortsFile(dataDir), log);
@@ -116,6 +130,21 @@ public final class SwitchboardProcess implements AutoCloseable {
     /** CPU, threads and memory of the Switchboard JVM now (with its embedded Kafka); empty off Linux. */
     public Optional<ProcessSample> sample(long nanos) {
         return ProcessSample.read(process.pid(), nanos);
+    }
+
+    /** The ops API base, e.g. {@code http://127.0.0.1:9090}. */
+    public URI ops() {
+        return URI.create("http://127.0.0.1:" + ports.ops());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** kill -9: no shutdown hook, no drain, no final commit. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Override

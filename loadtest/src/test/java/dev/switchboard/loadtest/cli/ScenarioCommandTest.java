@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.loadtest.scenario.ScenarioSettings;
+import dev.switchboard.loadtest.scenario.SwitchboardLaunch;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The trigger options of {@code scenario}: fan-out's counts and matches per event, isolation's triggers. */
+/**
+ * The options of {@code scenario}: fan-out's counts and matches per event, isolation's triggers, and how each
+ * Switchboard process is launched.
+ */
 class ScenarioCommandTest {
     private static ScenarioSettings parse(String... args) {
         ScenarioCommand command = new ScenarioCommand();
@@ -37,5 +42,19 @@ class ScenarioCommandTest {
         assertThatThrownBy(() -> parse("fan-out", "--trigger-counts", "1,100", "--matches-per-event", "10"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("multiple of the 10");
+    }
+
+    @Test
+    void launchesSwitchboardWithTheJvmOptionsAndEnvironmentGiven() {
+        SwitchboardLaunch launch = parse(
+                        "hot-path",
+                        "--switchboard-jvm=-Xmx256m,-XX:+UseSerialGC",
+                        "--switchboard-env",
+                        "SWITCHBOARD_KAFKA_PRODUCER_LINGER_MS=5")
+                .switchboard();
+
+        assertThat(launch.jvmOptions()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(launch.environment()).isEqualTo(Map.of("SWITCHBOARD_KAFKA_PRODUCER_LINGER_MS", "5"));
+        assertThat(parse("hot-path").switchboard()).isEqualTo(SwitchboardLaunch.jvm("-Xmx1g"));
     }
 }

@@ -28,7 +28,7 @@ class EndToEndSmokeIT {
     @ParameterizedTest
     @ValueSource(strings = {"end-to-end", "fan-out", "isolation", "payload-sizes", "soak"})
     void everyAcceptedEventReachesItsLiveSubscriber(String name) throws Exception {
-        Scenario scenario = ScenarioRunner.named(name).orElseThrow();
+        Scenario scenario = ScenarioRunner.named(name, true).orElseThrow();
         ScenarioRunner.Written written = new ScenarioRunner().run(scenario, SmokeSettings.in(output));
 
         ScenarioReport report = written.report();

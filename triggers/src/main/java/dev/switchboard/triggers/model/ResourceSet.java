@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -142,6 +143,30 @@ public final class ResourceSet {
                 Collections.unmodifiableMap(nextBrokers),
                 Collections.unmodifiableMap(nextTriggers),
                 statuses,
+                diagnostics,
+                implicitBroker);
+    }
+
+    /**
+     * This set without the triggers of {@code unavailable} brokers: what the dispatcher runs while an external topic
+     * does not exist (docs/configuration.md "External topics").
+     */
+    public ResourceSet withoutTriggersOf(Set<ResourceId> unavailable) {
+        if (unavailable.isEmpty()) {
+            return this;
+        }
+        Map<ResourceId, Trigger> kept = new LinkedHashMap<>();
+        Map<ResourceId, TriggerStatus> keptStatuses = new LinkedHashMap<>();
+        triggers.values().stream()
+                .filter(trigger -> !unavailable.contains(trigger.brokerId()))
+                .forEach(trigger -> {
+                    kept.put(trigger.id(), trigger);
+                    keptStatuses.put(trigger.id(), statuses.get(trigger.id()));
+                });
+        return new ResourceSet(
+                brokers,
+                Collections.unmodifiableMap(kept),
+                Collections.unmodifiableMap(keptStatuses),
                 diagnostics,
                 implicitBroker);
     }

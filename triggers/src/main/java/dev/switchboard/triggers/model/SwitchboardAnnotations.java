@@ -23,6 +23,16 @@ public final class SwitchboardAnnotations {
     /** The {@code egressAuth} entry whose credentials go with each request to the dead-letter sink (docs/security.md). */
     public static final String DEAD_LETTER_AUTH = PREFIX + "dead-letter-auth";
 
+    /** Knative Kafka broker's annotation naming an existing topic that backs the broker (docs/configuration.md). */
+    public static final String EXTERNAL_TOPIC = "kafka.eventing.knative.dev/external.topic";
+
+    /** A broker's topic settings (docs/configuration.md "Broker annotations"). */
+    public static final String PARTITIONS = PREFIX + "partitions";
+
+    public static final String REPLICATION_FACTOR = PREFIX + "replication-factor";
+    public static final String RETENTION = PREFIX + "retention";
+    public static final String DLQ_RETENTION = PREFIX + "dlq-retention";
+
     public static final String AUTH = PREFIX + "auth";
     public static final String ALLOWED_SUBJECTS = PREFIX + "allowed-subjects";
     public static final String AUTH_CONTEXT = PREFIX + "authcontext";

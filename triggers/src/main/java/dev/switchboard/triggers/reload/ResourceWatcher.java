@@ -53,6 +53,9 @@ public final class ResourceWatcher implements AutoCloseable {
     /** The symlink the kubelet's atomic writer swaps when a ConfigMap or Secret volume changes. */
     private static final Path ATOMIC_WRITER_DATA = Path.of("..data");
 
+    /** How often {@link #arm} tries again while folders vanish and appear under it. */
+    private static final int MAX_ARM_ATTEMPTS = 10;
+
     private final WatchService service;
     private final List<Path> targets;
     private final Map<WatchKey, Watched> watched = new HashMap<>();
@@ -99,28 +102,58 @@ public final class ResourceWatcher implements AutoCloseable {
         }
     }
 
-    /** Registers what the targets need now and cancels the watches no target needs any more. */
+    /**
+     * Registers what the targets need now and cancels the watches no target needs any more. A folder can vanish or
+     * appear while this runs (deleted between the check and the registration, or created just after its parent was
+     * chosen instead): so the watches are worked out again afterwards, and armed again until they agree with the
+     * disk.
+     */
     private void arm() {
+        for (int attempt = 0; attempt < MAX_ARM_ATTEMPTS; attempt++) {
+            Map<Path, Watched> wanted = wanted();
+            Arming arming = armFor(wanted);
+            if (arming == Arming.CLOSED || (arming == Arming.ALL && wanted.equals(wanted()))) {
+                return;
+            }
+        }
+        LOG.warn("the resource paths kept changing while their watches were set up; watching what was last seen");
+    }
+
+    private Map<Path, Watched> wanted() {
         Map<Path, Watched> wanted = new LinkedHashMap<>();
         for (Path target : targets) {
             want(wanted, target);
         }
+        return wanted;
+    }
+
+    /** How one round of arming went. */
+    private enum Arming {
+        ALL,
+        SOME_GONE,
+        CLOSED
+    }
+
+    /** Arms exactly {@code wanted}, as far as its folders still exist. */
+    private Arming armFor(Map<Path, Watched> wanted) {
+        Arming outcome = Arming.ALL;
         synchronized (watched) {
             Map<WatchKey, Watched> armed = new HashMap<>();
             for (Watched want : wanted.values()) {
                 try {
                     armed.put(want.folder().register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), want);
                 } catch (ClosedWatchServiceException closed) {
-                    return;
+                    return Arming.CLOSED;
                 } catch (IOException e) {
-                    // gone between the check and the registration: the parent's watch sees what happens next
-                    LOG.debug("cannot watch {} yet: {}", want.folder(), e.toString());
+                    LOG.debug("cannot watch {}: {}", want.folder(), e.toString());
+                    outcome = Arming.SOME_GONE;
                 }
             }
             watched.keySet().stream().filter(key -> !armed.containsKey(key)).forEach(WatchKey::cancel);
             watched.clear();
             watched.putAll(armed);
         }
+        return outcome;
     }
 
     private static void want(Map<Path, Watched> wanted, Path target) {

@@ -48,6 +48,25 @@ class ResourceSetTest {
     }
 
     @Test
+    void withoutTriggersOfLeavesOutOnlyTheTriggersOfThoseBrokers() {
+        Broker other = new Broker(ObjectMeta.of("default", "other"), BrokerSpec.empty(), BrokerOptions.defaults());
+        Trigger elsewhere = new Trigger(
+                ObjectMeta.of("default", "elsewhere"),
+                new TriggerSpec(
+                        "other", new FilterSpec.MatchAll(), Destination.of(URI.create("http://e/")), Optional.empty()),
+                TriggerOptions.defaults());
+        ResourceSet set = ResourceSet.assemble(
+                List.of(MAIN, other), List.of(trigger("a", "http://a/"), elsewhere), List.of(), List.of());
+
+        ResourceSet kept = set.withoutTriggersOf(java.util.Set.of(MAIN.id()));
+
+        assertThat(kept.triggers()).containsExactly(elsewhere);
+        assertThat(kept.status(elsewhere.id())).isEqualTo(set.status(elsewhere.id()));
+        assertThat(kept.brokers()).isEqualTo(set.brokers());
+        assertThat(set.withoutTriggersOf(java.util.Set.of())).isSameAs(set);
+    }
+
+    @Test
     void triggerWithoutDeliveryUsesBrokersWhole() {
         DeliverySpec brokerDelivery = new DeliverySpec(
                 Optional.of(Destination.of(URI.create("http://dlq/"))),
