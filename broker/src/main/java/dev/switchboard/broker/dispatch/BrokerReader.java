@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -37,14 +38,16 @@ import org.slf4j.LoggerFactory;
  * rebalance per broker — reads each record once, decodes it once, asks the {@link TriggerIndex} which triggers
  * match, and hands it to each attached {@link CursorState}. A trigger that cannot keep up or must read elsewhere
  * is detached to the {@link CatchUpReaders} and re-attaches when it has caught up; the shared reader never waits
- * for one trigger and never re-reads.
+ * for one trigger while another could take records, and never re-reads.
  *
  * <pre>
  *   poll ─▶ decode once ─▶ index.match ─▶ per matched trigger:
  *                                          wants? (offset ≥ its next) ─no─▶ skip
  *                                          attached? ─no─▶ note the oldest unread (age gauge)
- *                                          full or paused? ─yes─▶ DETACH at the reader's position ─▶ catch-up
+ *                                          paused? ─yes─▶ DETACH at the reader's position ─▶ catch-up
  *                                          └─▶ hand out (ticket, window)
+ *   after the batch: full triggers detach while another attached one has room; when none has, the reader
+ *                    HOLDS (stops fetching) until one drained ({@link ReaderHold})
  *   catch-up reached the reader's position on every partition ─▶ ATTACH (records below its next are skipped)
  *   every 500 ms: each trigger's contiguous settled offsets ─▶ its own group ({@link TriggerProgress})
  * </pre>
@@ -58,6 +61,7 @@ final class BrokerReader {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration POLL_WHILE_CATCHING_UP = Duration.ofMillis(2);
     private static final Duration KAFKA_CALL = Duration.ofSeconds(30);
+    private static final Duration LOG_END_CALL = Duration.ofSeconds(2);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final long IDLE_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
     /**
@@ -82,6 +86,7 @@ final class BrokerReader {
     private final Map<ResourceId, CursorState> states = new LinkedHashMap<>();
     private final List<Stopping> stopping = new ArrayList<>();
     private final SharedPosition position = new SharedPosition();
+    private final ReaderHold hold = new ReaderHold();
     private final PartitionHandover handover;
     private final Thread thread;
     private final Promise<Void> closed = Promise.promise();
@@ -188,9 +193,10 @@ final class BrokerReader {
         if (indexStale) {
             rebuildIndex();
         }
+        boolean holding = holdOrReadOn();
         ConsumerRecords<String, byte[]> records;
         try {
-            records = consumer.poll(catchUps.reading() ? POLL_WHILE_CATCHING_UP : POLL);
+            records = consumer.poll(holding || catchUps.reading() ? POLL_WHILE_CATCHING_UP : POLL);
         } catch (OffsetOutOfRangeException e) {
             handover.skipExpired(e.partitions());
             return;
@@ -233,6 +239,29 @@ final class BrokerReader {
             }
         }
         states.values().forEach(CursorState::flush);
+        hold.afterBatch(states.values()).forEach(this::detach);
+    }
+
+    /**
+     * Pauses every assigned partition while the reader holds (partitions assigned meanwhile too) and resumes them
+     * when it reads on; the consumer keeps polling either way, so the group keeps it as a member.
+     */
+    private boolean holdOrReadOn() {
+        boolean holding = hold.holds(states.values());
+        Set<TopicPartition> paused = consumer.paused();
+        if (holding) {
+            Set<TopicPartition> assigned = consumer.assignment();
+            if (!paused.containsAll(assigned)) {
+                if (paused.isEmpty()) {
+                    LOG.debug("shared reader of {} holds: every attached trigger is full", topic);
+                }
+                consumer.pause(assigned);
+            }
+        } else if (!paused.isEmpty()) {
+            consumer.resume(paused);
+            LOG.debug("shared reader of {} reads on", topic);
+        }
+        return holding;
     }
 
     private void offer(CursorState state, DecodedRecord record) {
@@ -240,7 +269,7 @@ final class BrokerReader {
         if (!state.wants(partition, record.offset())) {
             return;
         }
-        if (state.attached() && (state.full() || state.paused())) {
+        if (state.attached() && state.paused()) {
             detach(state);
         }
         if (state.attached()) {
@@ -389,12 +418,31 @@ final class BrokerReader {
 
     private void refreshBacklogs() {
         Map<Integer, Long> logEnds = new HashMap<>();
+        Map<TopicPartition, Long> pausedEnds = pausedLogEnds();
         for (int partition : position.owned()) {
-            long behind =
-                    consumer.currentLag(new TopicPartition(topic, partition)).orElse(0);
-            logEnds.put(partition, position.next(partition) + behind);
+            TopicPartition topicPartition = new TopicPartition(topic, partition);
+            Long end = pausedEnds.get(topicPartition);
+            long behind = consumer.currentLag(topicPartition).orElse(0);
+            logEnds.put(partition, end != null ? end : position.next(partition) + behind);
         }
         states.values().forEach(state -> state.refreshBacklog(logEnds));
+    }
+
+    /**
+     * The log ends of the partitions the reader holds: a paused partition is not fetched, so the consumer's own
+     * figure would stop moving, and lag must keep growing while a trigger is stuck (docs/delivery.md "Scale").
+     */
+    private Map<TopicPartition, Long> pausedLogEnds() {
+        Set<TopicPartition> paused = consumer.paused();
+        if (paused.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return consumer.endOffsets(paused, LOG_END_CALL);
+        } catch (KafkaException e) {
+            LOG.debug("shared reader of {}: log ends not known now: {}", topic, e.toString());
+            return Map.of();
+        }
     }
 
     // ---- housekeeping ----------------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *                        │ yes
  *                        ├─ filter matches ─▶ ticket + owed ──flush──▶ window ──settled──▶ ticket.settle()
  *                        └─ no match ───────▶ pass (next moves; the tracker counts it settled)
- *   full (owed ≥ read-ahead) or paused ─▶ the driver stops feeding it: detach / release the catch-up slot
+ *   full (owed ≥ read-ahead) or paused ─▶ the driver stops feeding it: detach (or the shared reader holds, when
+ *                                        no attached trigger has room) / release the catch-up slot
  * </pre>
  *
  * <p>Only its broker reader's thread calls it; the window settles tickets from its own context (the tracker is

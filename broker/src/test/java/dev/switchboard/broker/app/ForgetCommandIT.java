@@ -1,6 +1,7 @@
 package dev.switchboard.broker.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.broker.testing.KafkaCluster;
 import dev.switchboard.broker.testing.KafkaExtension;
@@ -8,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,11 +96,17 @@ class ForgetCommandIT {
         if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
-        admin.alterConsumerGroupOffsets(
-                        group,
-                        Map.of(new TopicPartition("switchboard." + namespace + ".b", 0), new OffsetAndMetadata(0)))
-                .all()
-                .get(30, TimeUnit.SECONDS);
+        // a topic just created is not known to the group coordinator at once: it answers UnknownTopicOrPartition
+        // until its metadata arrived
+        await().atMost(Duration.ofMinutes(1))
+                .ignoreExceptionsMatching(e -> e.getCause() instanceof UnknownTopicOrPartitionException)
+                .until(() -> {
+                    admin.alterConsumerGroupOffsets(
+                                    group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0)))
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
+                    return true;
+                });
     }
 
     private static Set<String> groups(Admin admin) throws Exception {

@@ -10,9 +10,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.broker.delivery.InboundEvent;
 import dev.switchboard.broker.telemetry.LogFields;
-import dev.switchboard.triggers.filter.CesqlErrorListener;
-import dev.switchboard.triggers.filter.FilterCompiler;
-import dev.switchboard.triggers.model.ResourceId;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /** A trigger's cursor state fed by hand, with no Kafka: positions, filtering, commits, read-ahead, backlog. */
 class CursorStateTest {
-    private static final String TOPIC = "switchboard.w.b";
+    private static final String TOPIC = CursorStates.TOPIC;
     private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
     private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
     private static final long IDLE = TimeUnit.SECONDS.toNanos(10);
@@ -40,7 +37,6 @@ class CursorStateTest {
     private final Vertx vertx = Vertx.vertx();
     private final HeldDeliveries delivery = new HeldDeliveries();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final FilterCompiler compiler = new FilterCompiler(CesqlErrorListener.ignoring());
 
     @AfterEach
     void closeVertx() {
@@ -276,19 +272,12 @@ class CursorStateTest {
     }
 
     private CursorState state(Map<String, String> annotations) {
-        TriggerBinding binding = binding(annotations);
-        DeliveryWindow window = new DeliveryWindow(vertx.getOrCreateContext(), delivery, binding, System::nanoTime);
         TriggerBacklogs backlogs = new TriggerBacklogs(registry, Clock.fixed(NOW, ZoneOffset.UTC));
-        return new CursorState(
-                binding, compiler.compile(binding.filter()), compiler, window, backlogs.open(binding.id()), 0);
+        return CursorStates.open(vertx, delivery, backlogs, binding(annotations));
     }
 
     private static TriggerBinding binding(Map<String, String> annotations) {
-        return TriggerBindings.of(ResourceYaml.in("w")
-                        .broker("b")
-                        .trigger("t", "b", "http://127.0.0.1:1/", annotations, "wanted")
-                        .load())
-                .get(new ResourceId("w", "t"));
+        return CursorStates.binding("t", annotations);
     }
 
     private static CloudEvent event(String type) {

@@ -96,6 +96,41 @@ class DetachedTriggersIT {
     }
 
     @Test
+    void aLoneStuckTriggerHoldsTheSharedReaderInsteadOfDetachingAndItsLagKeepsGrowing() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.attach()) {
+            Duration retries = Duration.ofMinutes(4);
+            Subscriber stuck = fixture.subscriber().answering(503);
+            fixture.apply(fixture.resources()
+                    .trigger(
+                            "stuck",
+                            "b",
+                            stuck.uri().toString(),
+                            annotations("switchboard.dev/max-in-flight", "1"),
+                            null)
+                    .load());
+
+            // far past the read-ahead (256) and one poll (500): the reader holds after the first of them, so the
+            // rest arrive while its partitions are paused and are known only from the log ends
+            List<String> ids = new ArrayList<>();
+            for (int round = 0; round < 10; round++) {
+                ids.addAll(fixture.send("e" + round, 100));
+            }
+
+            await().atMost(LONG).until(() -> gauge("switchboard.trigger.lag.events", "stuck") >= ids.size() - 1);
+            await().atMost(LONG).until(() -> gauge("switchboard.trigger.oldest.undelivered.age", "stuck") > 0);
+            assertThat(logs.lines())
+                    .anyMatch(line -> line.contains("shared reader of " + fixture.topic() + " holds"))
+                    .noneMatch(line -> line.contains("trigger " + fixture.namespace + "/stuck detached"));
+
+            stuck.answering(200);
+            await().atMost(retries).until(() -> stuck.delivered().containsAll(ids));
+            assertThat(logs.lines())
+                    .anyMatch(line -> line.contains("shared reader of " + fixture.topic() + " reads on"));
+            await().atMost(LONG).until(() -> gauge("switchboard.trigger.lag.events", "stuck") == 0);
+        }
+    }
+
+    @Test
     void eventsDeletedByRetentionBeforeDeliveryAreSkippedCountedAndLogged() throws Exception {
         try (CapturedLogs logs = CapturedLogs.attach()) {
             deletedRecordsAreSkippedCountedAndLogged(logs);
