@@ -422,8 +422,12 @@ final class BrokerReader {
         for (int partition : position.owned()) {
             TopicPartition topicPartition = new TopicPartition(topic, partition);
             Long end = pausedEnds.get(topicPartition);
-            long behind = consumer.currentLag(topicPartition).orElse(0);
-            logEnds.put(partition, end != null ? end : position.next(partition) + behind);
+            logEnds.put(
+                    partition,
+                    end != null
+                            ? end
+                            : position.next(partition)
+                                    + consumer.currentLag(topicPartition).orElse(0));
         }
         states.values().forEach(state -> state.refreshBacklog(logEnds));
     }
