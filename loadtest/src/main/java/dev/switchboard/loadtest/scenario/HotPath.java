@@ -93,7 +93,8 @@ public final class HotPath implements Scenario {
             String runId = bench.runId("hot");
             Ledger ledger = new Ledger();
             Optional<ProcessSample> before = switchboard.sample(System.nanoTime());
-            StepRamp.Outcome switchboardRamp = bench.rampIngress(switchboard, ramp, runId, TYPES, ledger);
+            DeliveryDuringRamp deliveries = new DeliveryDuringRamp(receiver, System::nanoTime);
+            StepRamp.Outcome switchboardRamp = bench.rampIngress(switchboard, ramp, runId, TYPES, ledger, deliveries);
             Optional<ProcessSample> after = switchboard.sample(System.nanoTime());
             TopicTwin twin = bench.twinOfBrokerTopic(switchboard.kafkaBootstrap(), runId);
             StepRamp.Outcome rawRamp =
@@ -120,6 +121,14 @@ public final class HotPath implements Scenario {
                     settings.p99TargetMicros() / 1000.0,
                     switchboardRamp.stoppedBecause(),
                     cpu));
+            draft.finding(String.format(
+                    "deliveries during the ramp (offered → delivered per second, end-to-end p99 of the step's"
+                            + " arrivals): %s; delivery kept up (≥ %.0f %% of the offered rate, p99 ≤ %.1f ms) to %.0f"
+                            + " ev/s",
+                    deliveries.describe(),
+                    DeliveryDuringRamp.KEPT_UP_SHARE * 100,
+                    settings.p99TargetMicros() / 1000.0,
+                    deliveries.keptUpTo(settings.p99TargetMicros())));
         }
     }
 

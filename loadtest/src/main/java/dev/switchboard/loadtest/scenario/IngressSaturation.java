@@ -45,7 +45,8 @@ public final class IngressSaturation implements Scenario {
                 SwitchboardProcess.start(settings.jar(), workDir, resources, settings.switchboard())) {
             String runId = bench.runId("sat");
             Ledger ledger = new Ledger();
-            StepRamp.Outcome switchboardRamp = bench.rampIngress(switchboard, ramp, runId, TYPES, ledger);
+            StepRamp.Outcome switchboardRamp =
+                    bench.rampIngress(switchboard, ramp, runId, TYPES, ledger, RampWatch.NONE);
             var stored = bench.stored(switchboard.kafkaBootstrap(), ledger, runId);
             TopicTwin twin = bench.twinOfBrokerTopic(switchboard.kafkaBootstrap(), runId);
             StepRamp.Outcome rawRamp =

@@ -137,13 +137,23 @@ public final class LoadBench implements AutoCloseable {
 
     /** Runs a step ramp against Switchboard's ingress; every step's accepted ids go into {@code ledger}. */
     public StepRamp.Outcome rampIngress(
-            SwitchboardProcess switchboard, StepRamp ramp, String runId, List<String> types, Ledger ledger) {
+            SwitchboardProcess switchboard,
+            StepRamp ramp,
+            String runId,
+            List<String> types,
+            Ledger ledger,
+            RampWatch watch) {
         warmUpIngress(switchboard, ramp.startRate(), types, settings.payloadBytes());
-        return await(ramp.run((index, rate) -> Future.succeededFuture(driveIngress(
-                switchboard,
-                plan(rate, settings.stepDuration()),
-                shape(runId + "-s" + index, types, settings.payloadBytes()),
-                ledger))));
+        return await(ramp.run((index, rate) -> {
+            watch.stepStarts();
+            LoadResult result = driveIngress(
+                    switchboard,
+                    plan(rate, settings.stepDuration()),
+                    shape(runId + "-s" + index, types, settings.payloadBytes()),
+                    ledger);
+            watch.stepEnded(rate);
+            return Future.succeededFuture(result);
+        }));
     }
 
     /** Runs the same step ramp straight into Kafka with the ingress's producer settings. */

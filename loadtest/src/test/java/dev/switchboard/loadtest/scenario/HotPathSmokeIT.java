@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The hot-path scenario at build size: Switchboard against a Kafka node in its own JVM, one trigger. Every accepted
  * event reaches the receiver, and the Switchboard process reports its own CPU, allocation and GC per event (read
- * from its {@code /metrics}); the ramps ran. Skipped with {@code -Dloadtest.e2e=false}.
+ * from its {@code /metrics}); the ramps ran, and what the receiver got during the ingress's ramp is reported. Skipped with {@code -Dloadtest.e2e=false}.
  */
 @DisabledIfSystemProperty(named = "loadtest.e2e", matches = "false")
 class HotPathSmokeIT {
@@ -35,6 +35,11 @@ class HotPathSmokeIT {
                 .as("allocation read from the process's own /metrics")
                 .isPositive();
         assertThat(report.ramps()).hasSize(2);
+        assertThat(report.findings())
+                .as("what the receiver got while the ingress was ramped: something delivered in some step")
+                .anySatisfy(finding -> assertThat(finding)
+                        .startsWith("deliveries during the ramp")
+                        .containsPattern("\\d+ → [1-9]\\d*/s"));
         assertThat(written.page()).isRegularFile();
     }
 }
