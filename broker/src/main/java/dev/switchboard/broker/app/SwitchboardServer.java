@@ -3,6 +3,7 @@ package dev.switchboard.broker.app;
 import dev.switchboard.broker.config.Ports;
 import dev.switchboard.broker.config.PortsFile;
 import dev.switchboard.broker.config.ServerConfig;
+import dev.switchboard.broker.delivery.DeliveryEgress;
 import dev.switchboard.broker.delivery.EgressCredentials;
 import dev.switchboard.broker.delivery.EgressRefusals;
 import dev.switchboard.broker.delivery.HttpEventDelivery;
@@ -259,10 +260,9 @@ public final class SwitchboardServer implements AutoCloseable {
                 registry,
                 Clock.systemUTC(),
                 RandomGenerator.getDefault(),
-                config.egress(),
-                egressRefusals,
-                credentials,
-                tracing.delivery());
+                DeliveryEgress.of(vertx, config.egress(), egressRefusals)
+                        .withCredentials(credentials)
+                        .withTracer(tracing.delivery()));
         this.delivery = delivery;
         closeables.push(() -> delivery.close().await(10, TimeUnit.SECONDS));
         FilterCompiler filters = new FilterCompiler(new CesqlErrorCounter(registry));

@@ -16,7 +16,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -37,83 +36,111 @@ final class HttpAttempt {
 
     /** Posts {@code request} to {@code url}; the future always succeeds, with the answer or why there was none. */
     Future<Exchange> post(Supplier<Future<HttpClient>> client, URI url, OutgoingRequest request, Duration timeout) {
-        long millis = Math.max(1, timeout.toMillis());
-        Promise<Exchange> done = Promise.promise();
-        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        long deadline = vertx.setTimer(millis, id -> {
+        return new Attempt(url, request, Math.max(1, timeout.toMillis())).run(client);
+    }
+
+    /**
+     * One POST on its way. Its deadline ends it at whichever step it is, and resets the request if one was made:
+     *
+     * <pre>
+     *   egress check ─failed─▶ Unanswered(TransportError)   ─refused─▶ Refused
+     *        │ allowed: the address to connect to
+     *   connection pool ─failed─▶ Unanswered(TransportError)
+     *        │
+     *   request ─▶ send ─▶ read the whole answer ─▶ Answered, or Unanswered(TransportError)
+     *
+     *   the deadline first, at any step ─▶ Unanswered(Timeout); the request, made before or after, is reset
+     * </pre>
+     */
+    private final class Attempt {
+        private final URI url;
+        private final OutgoingRequest request;
+        private final long millis;
+        private final Promise<Exchange> done = Promise.promise();
+        private final long deadline;
+        private volatile HttpClientRequest made;
+
+        Attempt(URI url, OutgoingRequest request, long millis) {
+            this.url = url;
+            this.request = request;
+            this.millis = millis;
+            this.deadline = vertx.setTimer(millis, id -> timedOut());
+        }
+
+        Future<Exchange> run(Supplier<Future<HttpClient>> client) {
+            egress.check(url)
+                    .transform(checked -> {
+                        if (checked.failed()) {
+                            return unanswered("cannot resolve " + url.getHost() + ": " + describe(checked.cause()));
+                        }
+                        if (checked.result() instanceof EgressCheck.Refused refused) {
+                            return Future.succeededFuture(new Exchange.Refused(refused.reason()));
+                        }
+                        InetAddress address = ((EgressCheck.Allowed) checked.result()).address();
+                        return client.get().transform(pool -> {
+                            if (pool.failed()) {
+                                return unanswered(
+                                        pool.cause() instanceof IllegalArgumentException
+                                                ? pool.cause().getMessage()
+                                                : describe(pool.cause()));
+                            }
+                            return done.future().isComplete() ? done.future() : send(pool.result(), address);
+                        });
+                    })
+                    .onComplete(outcome -> {
+                        vertx.cancelTimer(deadline);
+                        done.tryComplete(outcome.succeeded() ? outcome.result() : transportError(outcome.cause()));
+                    });
+            return done.future();
+        }
+
+        /** Connects to exactly the address the guard allowed; the Host header and TLS SNI keep the URL's name. */
+        private Future<Exchange> send(HttpClient client, InetAddress address) {
+            boolean tls = "https".equalsIgnoreCase(url.getScheme());
+            int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
+            String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+            // the parts of the already parsed URI, as setAbsoluteURI would set them from a string parsed anew per
+            // attempt; the request copies the headers into its own, so the encoded ones are shared between attempts
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setHost(url.getHost())
+                    .setPort(port)
+                    .setSsl(tls)
+                    .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())
+                    .setFollowRedirects(false)
+                    .setConnectTimeout(millis)
+                    .setHeaders(request.headers())
+                    .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)));
+            return client.request(options)
+                    .compose(httpRequest -> {
+                        made = httpRequest;
+                        if (done.future().isComplete()) {
+                            // the deadline passed while the connection was being had: nothing is sent
+                            httpRequest.reset();
+                            return done.future();
+                        }
+                        return httpRequest.send(request.body()).compose(HttpAttempt.this::read);
+                    })
+                    .otherwise(this::transportError);
+        }
+
+        private void timedOut() {
             if (done.tryComplete(new Exchange.Unanswered(new AttemptResult.Timeout()))) {
-                HttpClientRequest inFlight = sent.get();
+                HttpClientRequest inFlight = made;
                 if (inFlight != null) {
                     inFlight.reset();
                 }
             }
-        });
-        egress.check(url).onComplete(checked -> {
-            if (checked.failed()) {
-                vertx.cancelTimer(deadline);
-                done.tryComplete(new Exchange.Unanswered(new AttemptResult.TransportError(
-                        "cannot resolve " + url.getHost() + ": " + describe(checked.cause()))));
-            } else if (checked.result() instanceof EgressCheck.Refused refused) {
-                vertx.cancelTimer(deadline);
-                done.tryComplete(new Exchange.Refused(refused.reason()));
-            } else {
-                InetAddress address = ((EgressCheck.Allowed) checked.result()).address();
-                client.get().onComplete(pool -> {
-                    if (pool.failed()) {
-                        vertx.cancelTimer(deadline);
-                        done.tryComplete(new Exchange.Unanswered(new AttemptResult.TransportError(
-                                pool.cause() instanceof IllegalArgumentException
-                                        ? pool.cause().getMessage()
-                                        : describe(pool.cause()))));
-                    } else if (!done.future().isComplete()) {
-                        send(pool.result(), url, address, request, millis, sent, deadline, done);
-                    }
-                });
-            }
-        });
-        return done.future();
-    }
+        }
 
-    /** Connects to exactly the address the guard allowed; the Host header and TLS SNI keep the URL's name. */
-    private void send(
-            HttpClient client,
-            URI url,
-            InetAddress address,
-            OutgoingRequest request,
-            long millis,
-            AtomicReference<HttpClientRequest> sent,
-            long deadline,
-            Promise<Exchange> done) {
-        boolean tls = "https".equalsIgnoreCase(url.getScheme());
-        int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        // the parts of the already parsed URI, as setAbsoluteURI would set them from a string parsed anew per attempt;
-        // the request copies the headers into its own, so the encoded ones are shared between attempts
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setHost(url.getHost())
-                .setPort(port)
-                .setSsl(tls)
-                .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())
-                .setFollowRedirects(false)
-                .setConnectTimeout(millis)
-                .setHeaders(request.headers())
-                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)));
-        client.request(options)
-                .compose(httpRequest -> {
-                    sent.set(httpRequest);
-                    return httpRequest.send(request.body());
-                })
-                .compose(this::read)
-                .onComplete(outcome -> {
-                    vertx.cancelTimer(deadline);
-                    if (outcome.succeeded()) {
-                        done.tryComplete(outcome.result());
-                    } else {
-                        done.tryComplete(
-                                new Exchange.Unanswered(new AttemptResult.TransportError(describe(outcome.cause()))));
-                    }
-                });
+        private Future<Exchange> unanswered(String why) {
+            vertx.cancelTimer(deadline);
+            return Future.succeededFuture(new Exchange.Unanswered(new AttemptResult.TransportError(why)));
+        }
+
+        private Exchange transportError(Throwable cause) {
+            return new Exchange.Unanswered(new AttemptResult.TransportError(describe(cause)));
+        }
     }
 
     private Future<Exchange> read(HttpClientResponse response) {

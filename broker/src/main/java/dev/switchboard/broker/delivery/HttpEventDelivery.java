@@ -1,7 +1,6 @@
 package dev.switchboard.broker.delivery;
 
 import dev.switchboard.broker.codec.EventReader;
-import dev.switchboard.broker.config.EgressConfig;
 import dev.switchboard.broker.log.EventAppender;
 import dev.switchboard.triggers.model.ResourceId;
 import dev.switchboard.triggers.policy.DeliveryDecider;
@@ -19,7 +18,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -70,74 +68,23 @@ public final class HttpEventDelivery implements EventDelivery {
      * @param registry the one meter registry
      * @param random the jitter of the retries of Kafka writes
      * @param settings pool size, response limit, Kafka write retry waits
+     * @param egress the guard, refusals, credentials and tracer of every attempt
      */
-    public HttpEventDelivery(
-            Vertx vertx,
-            EventAppender log,
-            DeliveryDecider decider,
-            MeterRegistry registry,
-            RandomGenerator random,
-            DeliverySettings settings) {
-        this(
-                vertx,
-                log,
-                decider,
-                registry,
-                random,
-                settings,
-                EgressGuard.of(vertx, new EgressConfig(List.of(), List.of())),
-                new EgressRefusals(Clock.systemUTC()));
-    }
-
-    /**
-     * @param egress checks every subscriber and sink address at connect time (docs/security.md)
-     * @param refusals where egress refusals are recorded for the trigger's condition
-     */
-    public HttpEventDelivery(
+    HttpEventDelivery(
             Vertx vertx,
             EventAppender log,
             DeliveryDecider decider,
             MeterRegistry registry,
             RandomGenerator random,
             DeliverySettings settings,
-            EgressGuard egress,
-            EgressRefusals refusals) {
-        this(vertx, log, decider, registry, random, settings, egress, refusals, EgressCredentials.none());
-    }
-
-    /** @param credentials the {@code egressAuth} entries triggers name for subscribers and sinks (docs/security.md) */
-    public HttpEventDelivery(
-            Vertx vertx,
-            EventAppender log,
-            DeliveryDecider decider,
-            MeterRegistry registry,
-            RandomGenerator random,
-            DeliverySettings settings,
-            EgressGuard egress,
-            EgressRefusals refusals,
-            EgressCredentials credentials) {
-        this(vertx, log, decider, registry, random, settings, egress, refusals, credentials, DeliveryTracer.OFF);
-    }
-
-    /** @param tracer traces each attempt to a subscriber or sink (docs/tracing.md) */
-    public HttpEventDelivery(
-            Vertx vertx,
-            EventAppender log,
-            DeliveryDecider decider,
-            MeterRegistry registry,
-            RandomGenerator random,
-            DeliverySettings settings,
-            EgressGuard egress,
-            EgressRefusals refusals,
-            EgressCredentials credentials,
-            DeliveryTracer tracer) {
+            DeliveryEgress egress) {
         this.vertx = vertx;
-        this.tracer = tracer;
-        this.refusals = refusals;
-        this.credentials = credentials;
+        this.tracer = egress.tracer();
+        this.refusals = egress.refusals();
+        this.credentials = egress.credentials();
         this.clients = new OriginClients(vertx, settings.maxConnectionsPerOrigin());
         this.poster = new RetryingPoster(
-                new HttpAttempt(vertx, settings.maxResponseBytes(), egress),
+                new HttpAttempt(vertx, settings.maxResponseBytes(), egress.guard()),
                 decider,
                 registry.config().clock()::monotonicTime);
         this.log =
@@ -147,66 +94,26 @@ public final class HttpEventDelivery implements EventDelivery {
                 () -> Instant.ofEpochMilli(registry.config().clock().wallTime()));
     }
 
-    /** The delivery stage with the docs/delivery.md policy rules: jitter from {@code random}, Retry-After dates by {@code clock}. */
-    public static HttpEventDelivery create(
-            Vertx vertx, EventAppender log, MeterRegistry registry, Clock clock, RandomGenerator random) {
-        DeliveryDecider decider = new DeliveryDecider(
-                new StatusClassifier(), new JitteredBackoff(Jitter.from(random)), new RetryAfterParser(clock));
-        return new HttpEventDelivery(vertx, log, decider, registry, random, DeliverySettings.defaults());
-    }
-
     /**
-     * The delivery stage with the docs/delivery.md policy rules and the egress guard of {@code egress} (docs/configuration.md, docs/security.md),
-     * recording refusals in {@code refusals}.
+     * The delivery stage with the docs/delivery.md policy rules (jitter from {@code random}, Retry-After dates by
+     * {@code clock}), the default egress guard, no credentials and no tracing.
      */
     public static HttpEventDelivery create(
-            Vertx vertx,
-            EventAppender log,
-            MeterRegistry registry,
-            Clock clock,
-            RandomGenerator random,
-            EgressConfig egress,
-            EgressRefusals refusals) {
-        return create(vertx, log, registry, clock, random, egress, refusals, EgressCredentials.none());
+            Vertx vertx, EventAppender log, MeterRegistry registry, Clock clock, RandomGenerator random) {
+        return create(vertx, log, registry, clock, random, DeliveryEgress.open(vertx));
     }
 
-    /** As above, presenting {@code credentials} to the subscribers and sinks that name them (docs/security.md). */
+    /** The same, leaving the process as {@code egress} says (docs/security.md, docs/tracing.md). */
     public static HttpEventDelivery create(
             Vertx vertx,
             EventAppender log,
             MeterRegistry registry,
             Clock clock,
             RandomGenerator random,
-            EgressConfig egress,
-            EgressRefusals refusals,
-            EgressCredentials credentials) {
-        return create(vertx, log, registry, clock, random, egress, refusals, credentials, DeliveryTracer.OFF);
-    }
-
-    /** As above, tracing each attempt with {@code tracer} (docs/tracing.md). */
-    public static HttpEventDelivery create(
-            Vertx vertx,
-            EventAppender log,
-            MeterRegistry registry,
-            Clock clock,
-            RandomGenerator random,
-            EgressConfig egress,
-            EgressRefusals refusals,
-            EgressCredentials credentials,
-            DeliveryTracer tracer) {
+            DeliveryEgress egress) {
         DeliveryDecider decider = new DeliveryDecider(
                 new StatusClassifier(), new JitteredBackoff(Jitter.from(random)), new RetryAfterParser(clock));
-        return new HttpEventDelivery(
-                vertx,
-                log,
-                decider,
-                registry,
-                random,
-                DeliverySettings.defaults(),
-                EgressGuard.of(vertx, egress),
-                refusals,
-                credentials,
-                tracer);
+        return new HttpEventDelivery(vertx, log, decider, registry, random, DeliverySettings.defaults(), egress);
     }
 
     /** The last failed attempt of each trigger, timed by the registry's clock, for {@code status.lastFailure}. */

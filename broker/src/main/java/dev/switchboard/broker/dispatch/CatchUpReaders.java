@@ -16,7 +16,6 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -28,8 +27,12 @@ import org.slf4j.LoggerFactory;
  * reader — its window was full, it was paused, replayed, or added behind the head — reads on its own, from its own
  * position, with a consumer that joins no group, until it reaches the shared reader's position on every partition;
  * then it re-attaches. Consumers are bounded by {@code slots} whatever the number of triggers: detached triggers
- * that can read take turns (a slice each while others wait), and ones that cannot (paused, window full) hold no
- * consumer at all, so a dead subscriber costs nothing here. Idle consumers are kept for reuse, then closed.
+ * that can read take turns (a slice each while others wait), and ones that cannot (paused, or window full while
+ * another waits for a slot) hold no consumer at all, so a dead subscriber costs nothing here. A trigger whose window
+ * is full keeps its consumer and the records it fetched past what the trigger took while no other trigger waits:
+ * giving it back would cost a seek and a fetch of the same records again at every fill, which bounded a busy
+ * detached trigger to far less than its subscriber could take (docs/benchmarks.md, "Hot path"). Idle consumers are
+ * kept for reuse, then closed.
  *
  * <p>Runs on the broker reader's thread, like the shared reader: one thread feeds every cursor state.
  */
@@ -82,9 +85,17 @@ final class CatchUpReaders implements AutoCloseable {
         });
     }
 
-    /** Whether any catch-up is reading: the shared reader then polls briefly so that these make progress. */
+    /**
+     * Whether any catch-up can read now: the shared reader then polls briefly so that these make progress (one whose
+     * trigger is full waits without polling).
+     */
     boolean reading() {
-        return !active.isEmpty();
+        for (CursorState state : active.keySet()) {
+            if (state.readable()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int detached() {
@@ -104,8 +115,10 @@ final class CatchUpReaders implements AutoCloseable {
         for (CatchUp running : List.copyOf(active.values())) {
             CursorState state = running.state;
             if (!state.readable()) {
-                remove(state);
-                waiting.add(state);
+                if (state.paused() || !waiting.isEmpty()) {
+                    remove(state);
+                    waiting.add(state);
+                }
                 continue;
             }
             if (!read(running)) {
@@ -113,7 +126,7 @@ final class CatchUpReaders implements AutoCloseable {
                 waiting.add(state);
             } else if (caughtUp(state, owned, shared)) {
                 done.add(state);
-            } else if (state.full()) {
+            } else if (state.full() && !waiting.isEmpty()) {
                 remove(state);
                 waiting.add(state);
             } else if (!waiting.isEmpty() && nowNanos - running.since > SLICE_NANOS) {
@@ -153,39 +166,38 @@ final class CatchUpReaders implements AutoCloseable {
         return new CatchUp(state, consumer, nowNanos);
     }
 
-    /** Polls once and feeds the trigger; false when it stopped within the records (full, paused, expired). */
+    /**
+     * Feeds the trigger the records fetched earlier that it could not take then, or else polls once and feeds it;
+     * false when it was paused within the records (or they expired).
+     */
     private boolean read(CatchUp running) {
         CursorState state = running.state;
-        ConsumerRecords<String, byte[]> records;
-        try {
-            records = running.consumer.poll(Duration.ZERO);
-        } catch (OffsetOutOfRangeException e) {
-            skipExpired(running, e.partitions());
-            return true;
-        } catch (KafkaException e) {
-            LOG.warn("catch-up reader of {}: {}; trying again", state, e.toString());
-            return true;
-        }
-        boolean stoppedEarly = false;
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (state.full() || state.paused()) {
-                    stoppedEarly = true;
-                    break;
-                }
-                if (state.wants(record.partition(), record.offset())) {
-                    DecodedRecord decoded = DecodedRecord.decode(record);
-                    state.offer(decoded.event(), decoded);
-                }
+        if (running.unread.isEmpty()) {
+            try {
+                running.consumer.poll(Duration.ZERO).forEach(running.unread::add);
+            } catch (OffsetOutOfRangeException e) {
+                skipExpired(running, e.partitions());
+                return true;
+            } catch (KafkaException e) {
+                LOG.warn("catch-up reader of {}: {}; trying again", state, e.toString());
+                return true;
             }
-            if (stoppedEarly) {
-                break;
+        }
+        while (!running.unread.isEmpty() && !state.full() && !state.paused()) {
+            ConsumerRecord<String, byte[]> record = running.unread.poll();
+            if (state.wants(record.partition(), record.offset())) {
+                DecodedRecord decoded = DecodedRecord.decode(record);
+                state.offer(decoded.event(), decoded);
             }
         }
         state.flush();
-        if (stoppedEarly) {
-            // the consumer read past what the trigger took: its next turn starts from the trigger's position
-            return false;
+        if (state.paused()) {
+            // the next turn starts from the trigger's position, on a consumer seeked there
+            return running.unread.isEmpty();
+        }
+        if (!running.unread.isEmpty()) {
+            // full: the rest waits in this catch-up (or is dropped with it if the slot goes to another trigger)
+            return true;
         }
         // past the last record returned: a gap (control records) must not keep the trigger from catching up
         for (TopicPartition partition : running.consumer.assignment()) {
@@ -246,8 +258,19 @@ final class CatchUpReaders implements AutoCloseable {
         idle.clear();
     }
 
-    private record CatchUp(
-            CursorState state, org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, long since) {}
+    /** A trigger reading on its own consumer, and the records that consumer fetched that the trigger has not taken. */
+    private static final class CatchUp {
+        final CursorState state;
+        final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
+        final long since;
+        final Deque<ConsumerRecord<String, byte[]>> unread = new ArrayDeque<>();
+
+        CatchUp(CursorState state, org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, long since) {
+            this.state = state;
+            this.consumer = consumer;
+            this.since = since;
+        }
+    }
 
     private record Idle(org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, long since) {}
 }

@@ -11,11 +11,6 @@ import dev.switchboard.broker.config.EgressConfig;
 import dev.switchboard.broker.delivery.ScriptedReceiver.Answer;
 import dev.switchboard.broker.telemetry.MetricNames;
 import dev.switchboard.triggers.model.ReplyMode;
-import dev.switchboard.triggers.policy.DeliveryDecider;
-import dev.switchboard.triggers.policy.Jitter;
-import dev.switchboard.triggers.policy.JitteredBackoff;
-import dev.switchboard.triggers.policy.RetryAfterParser;
-import dev.switchboard.triggers.policy.StatusClassifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -72,18 +67,13 @@ class EgressDeliveryTest {
 
     private static HttpEventDelivery delivery(
             SimpleMeterRegistry registry, RecordingAppender log, EgressRefusals refusals) {
-        return new HttpEventDelivery(
+        return HttpEventDelivery.create(
                 vertx,
                 log,
-                new DeliveryDecider(
-                        new StatusClassifier(),
-                        new JitteredBackoff(Jitter.from(new SplittableRandom(3))),
-                        new RetryAfterParser(Clock.systemUTC())),
                 registry,
+                Clock.systemUTC(),
                 new SplittableRandom(3),
-                DeliverySettings.defaults(),
-                EgressGuard.of(vertx, new EgressConfig(List.of(), List.of(Cidr.parse("127.0.0.2")))),
-                refusals);
+                DeliveryEgress.of(vertx, new EgressConfig(List.of(), List.of(Cidr.parse("127.0.0.2"))), refusals));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,14 +7,8 @@ import static dev.switchboard.broker.delivery.Fixtures.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.broker.config.EgressAuth;
-import dev.switchboard.broker.config.EgressConfig;
 import dev.switchboard.broker.testing.CapturedLogs;
 import dev.switchboard.triggers.model.EgressAuthRef;
-import dev.switchboard.triggers.policy.DeliveryDecider;
-import dev.switchboard.triggers.policy.Jitter;
-import dev.switchboard.triggers.policy.JitteredBackoff;
-import dev.switchboard.triggers.policy.RetryAfterParser;
-import dev.switchboard.triggers.policy.StatusClassifier;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -296,19 +290,13 @@ class SubscriberCredentialsTest {
 
     private void start(Map<String, EgressAuth> entries) {
         credentials = EgressCredentials.of(vertx, entries, clock, Duration.ofHours(1));
-        delivery = new HttpEventDelivery(
+        delivery = HttpEventDelivery.create(
                 vertx,
                 new RecordingAppender(),
-                new DeliveryDecider(
-                        new StatusClassifier(),
-                        new JitteredBackoff(Jitter.from(new SplittableRandom(3))),
-                        new RetryAfterParser(Clock.systemUTC())),
                 registry,
+                Clock.systemUTC(),
                 new SplittableRandom(3),
-                DeliverySettings.defaults(),
-                EgressGuard.of(vertx, new EgressConfig(List.of(), List.of())),
-                new EgressRefusals(Clock.systemUTC()),
-                credentials);
+                DeliveryEgress.open(vertx).withCredentials(credentials));
     }
 
     private Path secret(String name, String content) throws Exception {

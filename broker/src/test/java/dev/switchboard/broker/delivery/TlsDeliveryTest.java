@@ -6,15 +6,9 @@ import static dev.switchboard.broker.delivery.Fixtures.policy;
 import static dev.switchboard.broker.delivery.Fixtures.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.broker.config.EgressConfig;
 import dev.switchboard.broker.delivery.ScriptedReceiver.Answer;
 import dev.switchboard.broker.testing.CapturedLogs;
 import dev.switchboard.broker.testing.TestCertificates;
-import dev.switchboard.triggers.policy.DeliveryDecider;
-import dev.switchboard.triggers.policy.Jitter;
-import dev.switchboard.triggers.policy.JitteredBackoff;
-import dev.switchboard.triggers.policy.RetryAfterParser;
-import dev.switchboard.triggers.policy.StatusClassifier;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -27,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -86,18 +79,8 @@ class TlsDeliveryTest {
     @BeforeEach
     void startReceivers() throws Exception {
         registry = new SimpleMeterRegistry();
-        delivery = new HttpEventDelivery(
-                vertx,
-                new RecordingAppender(),
-                new DeliveryDecider(
-                        new StatusClassifier(),
-                        new JitteredBackoff(Jitter.from(new SplittableRandom(5))),
-                        new RetryAfterParser(Clock.systemUTC())),
-                registry,
-                new SplittableRandom(5),
-                DeliverySettings.defaults(),
-                EgressGuard.of(vertx, new EgressConfig(List.of(), List.of())),
-                new EgressRefusals(Clock.systemUTC()));
+        delivery = HttpEventDelivery.create(
+                vertx, new RecordingAppender(), registry, Clock.systemUTC(), new SplittableRandom(5));
         subscriber = new ScriptedReceiver(vertx, tls, Answer.of(202));
         sink = new ScriptedReceiver(vertx, Answer.of(202));
     }

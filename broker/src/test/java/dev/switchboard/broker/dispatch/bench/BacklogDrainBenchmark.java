@@ -41,7 +41,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * embedded Kafka, then starts one trigger ({@code start-from: earliest}, default {@code max-in-flight} 100) to a
  * local Vert.x subscriber answering 202 at once, and measures how fast the backlog is delivered and the CPU
  * time used per 10,000 events: the whole process (Kafka broker, subscriber and dispatcher together, an upper
- * bound) and the threads by role. Arguments: {@code [events] [maxInFlight]}.
+ * bound) and the threads by role. Arguments: {@code [events] [maxInFlight] [ahead]}: with {@code ahead} 1, a trigger
+ * matching nothing starts first, so the broker's shared reader is at the head and the measured trigger drains the
+ * backlog on a catch-up reader of its own (docs/dispatch.md "Detached triggers"), as a trigger behind others does.
  */
 public final class BacklogDrainBenchmark {
     private static final int EVENT_BYTES = 1024;
@@ -51,16 +53,18 @@ public final class BacklogDrainBenchmark {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int maxInFlight = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        boolean ahead = args.length > 2 && Integer.parseInt(args[2]) > 0;
         Path dataDir = Files.createTempDirectory("switchboard-drain-bench-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0);
                 Admin admin =
                         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            run(kafka.bootstrapServers(), admin, events, maxInFlight);
+            run(kafka.bootstrapServers(), admin, events, maxInFlight, ahead);
         }
         System.exit(0);
     }
 
-    private static void run(String bootstrap, Admin admin, int events, int maxInFlight) throws Exception {
+    private static void run(String bootstrap, Admin admin, int events, int maxInFlight, boolean ahead)
+            throws Exception {
         String namespace = "bench";
         String topic = TopicNames.events(namespace, "default");
         new TopicProvisioner(admin, Duration.ofSeconds(30))
@@ -120,7 +124,7 @@ public final class BacklogDrainBenchmark {
                         new TriggerBacklogs(new SimpleMeterRegistry(), Clock.systemUTC())),
                 Duration.ofSeconds(5),
                 delivery::release);
-        String yaml = String.join(
+        String broker = String.join(
                 "\n",
                 "apiVersion: eventing.knative.dev/v1",
                 "kind: Broker",
@@ -131,20 +135,41 @@ public final class BacklogDrainBenchmark {
                 "apiVersion: eventing.knative.dev/v1",
                 "kind: Trigger",
                 "metadata:",
-                "  name: drain",
+                "  name: ahead",
                 "  namespace: " + namespace,
-                "  annotations:",
-                "    switchboard.dev/start-from: earliest",
-                "    switchboard.dev/max-in-flight: \"" + maxInFlight + "\"",
                 "spec:",
                 "  broker: default",
+                "  filter:",
+                "    attributes:",
+                "      type: matches.nothing",
                 "  subscriber:",
                 "    uri: http://127.0.0.1:" + subscriber.actualPort() + "/",
                 "");
-        LoadResult resources = new ResourceLoader().loadString("bench.yaml", yaml, List.of());
-        if (!(resources instanceof LoadResult.Valid valid)) {
-            throw new IllegalStateException(resources.diagnostics().toString());
+        if (ahead) {
+            dispatcher.apply(load(broker).resources());
+            // a benchmark's settling wait, not a test: the shared reader joins and goes to the head
+            TimeUnit.SECONDS.sleep(5);
+        } else {
+            broker = broker.substring(0, broker.indexOf("---\n"));
         }
+        String yaml = broker
+                + String.join(
+                        "\n",
+                        "---",
+                        "apiVersion: eventing.knative.dev/v1",
+                        "kind: Trigger",
+                        "metadata:",
+                        "  name: drain",
+                        "  namespace: " + namespace,
+                        "  annotations:",
+                        "    switchboard.dev/start-from: earliest",
+                        "    switchboard.dev/max-in-flight: \"" + maxInFlight + "\"",
+                        "spec:",
+                        "  broker: default",
+                        "  subscriber:",
+                        "    uri: http://127.0.0.1:" + subscriber.actualPort() + "/",
+                        "");
+        LoadResult.Valid valid = load(yaml);
 
         Map<String, Long> threadCpuBefore = ThreadCpu.byRole();
         long cpuBefore = ThreadCpu.processNanos();
@@ -161,8 +186,12 @@ public final class BacklogDrainBenchmark {
         Map<String, Long> threadCpuAfter = ThreadCpu.byRole();
 
         System.out.printf(
-                "drained %,d events (max-in-flight %d) in %.1f s: %,.0f events/s%n",
-                events, maxInFlight, seconds, events / seconds);
+                "drained %,d events (max-in-flight %d%s) in %.1f s: %,.0f events/s%n",
+                events,
+                maxInFlight,
+                ahead ? ", on a catch-up reader behind a trigger at the head" : "",
+                seconds,
+                events / seconds);
         System.out.printf(
                 "process CPU %.1f s over %d cores available: %.2f CPU-s per 10,000 events (Kafka broker,"
                         + " subscriber and dispatcher in one JVM)%n",
@@ -174,5 +203,13 @@ public final class BacklogDrainBenchmark {
         subscriber.close().await(10, TimeUnit.SECONDS);
         subscriberVertx.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private static LoadResult.Valid load(String yaml) {
+        LoadResult resources = new ResourceLoader().loadString("bench.yaml", yaml, List.of());
+        if (!(resources instanceof LoadResult.Valid valid)) {
+            throw new IllegalStateException(resources.diagnostics().toString());
+        }
+        return valid;
     }
 }
