@@ -1,6 +1,5 @@
 package dev.switchboard.broker.dispatch;
 
-import static dev.switchboard.broker.dispatch.ResourceYaml.annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,7 +42,7 @@ class CatchUpReadersTest {
     @Test
     void aLoneFullTriggerKeepsItsConsumerAndTakesTheRecordsItFetchedOnceItDrained() {
         HeldDeliveries delivery = new HeldDeliveries();
-        CursorState busy = detached("busy", delivery);
+        CursorState busy = CursorStates.onPartition0(vertx, delivery, backlogs, "busy");
         readers.add(busy);
         List<CursorState> reached = new ArrayList<>();
 
@@ -80,8 +79,8 @@ class CatchUpReadersTest {
     @Test
     void aFullTriggerGivesItsSlotToAWaitingOneAndLaterReadsOnFromItsOwnPosition() {
         HeldDeliveries busyDelivery = new HeldDeliveries();
-        CursorState busy = detached("busy", busyDelivery);
-        CursorState other = detached("other", new HeldDeliveries());
+        CursorState busy = CursorStates.onPartition0(vertx, busyDelivery, backlogs, "busy");
+        CursorState other = CursorStates.onPartition0(vertx, new HeldDeliveries(), backlogs, "other");
         readers.add(busy);
         readers.add(other);
 
@@ -95,16 +94,6 @@ class CatchUpReadersTest {
                 .isEqualTo(CursorState.readAhead(busy.binding()));
         assertThat(consumers).as("the one slot's consumer, reused").hasSize(1);
         assertThat(seeks).as("busy at 0, then other at 0").containsExactly(0L, 0L);
-    }
-
-    private CursorState detached(String name, HeldDeliveries delivery) {
-        CursorState state = CursorStates.open(
-                vertx,
-                delivery,
-                backlogs,
-                CursorStates.binding(name, annotations("switchboard.dev/max-in-flight", "100")));
-        state.own(0, 0);
-        return state;
     }
 
     /** A consumer each poll of which returns every record of partition 0 from its position on. */

@@ -26,6 +26,20 @@ final class CursorStates {
                 .get(new ResourceId("w", name));
     }
 
+    /**
+     * A state for trigger {@code w/name} with {@code max-in-flight} 100 (a read-ahead of 400) that owns partition 0 from
+     * offset 0, detached, delivering through {@code delivery}.
+     */
+    static CursorState onPartition0(Vertx vertx, EventDelivery delivery, TriggerBacklogs backlogs, String name) {
+        CursorState state = open(
+                vertx,
+                delivery,
+                backlogs,
+                binding(name, ResourceYaml.annotations("switchboard.dev/max-in-flight", "100")));
+        state.own(0, 0);
+        return state;
+    }
+
     /** A state for {@code binding} whose window delivers through {@code delivery} on a context of {@code vertx}. */
     static CursorState open(Vertx vertx, EventDelivery delivery, TriggerBacklogs backlogs, TriggerBinding binding) {
         DeliveryWindow window = new DeliveryWindow(vertx.getOrCreateContext(), delivery, binding, System::nanoTime);

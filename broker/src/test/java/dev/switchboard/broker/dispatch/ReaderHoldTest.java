@@ -1,6 +1,5 @@
 package dev.switchboard.broker.dispatch;
 
-import static dev.switchboard.broker.dispatch.ResourceYaml.annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,12 +91,7 @@ class ReaderHoldTest {
     }
 
     private CursorState attached(String name, HeldDeliveries delivery) {
-        CursorState state = CursorStates.open(
-                vertx,
-                delivery,
-                backlogs,
-                CursorStates.binding(name, annotations("switchboard.dev/max-in-flight", "100")));
-        state.own(0, 0);
+        CursorState state = CursorStates.onPartition0(vertx, delivery, backlogs, name);
         state.attach();
         return state;
     }
