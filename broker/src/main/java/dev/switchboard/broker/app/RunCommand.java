@@ -36,7 +36,10 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Server config YAML (switchboard.yaml).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Server config YAML (switchboard.yaml; default: the file SWITCHBOARD_CONFIG names).")
     Path configFile;
 
     @Option(

@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class ConfigLoader {
 
     /**
-     * @param file the {@code --config} file, if any
+     * @param file the {@code --config} file, if any; else the file {@code SWITCHBOARD_CONFIG} names, if set
      * @param environment the process environment (only {@code SWITCHBOARD_*} variables are read)
      * @param flags key paths ({@link ConfigKey#path()}) to values, as mapped by the CLI from its flags;
      *     lists are comma-separated
@@ -30,7 +30,11 @@ public final class ConfigLoader {
     public ServerConfig load(Optional<Path> file, Map<String, String> environment, Map<String, String> flags)
             throws ConfigException {
         Problems problems = new Problems();
-        Layer fromFile = file.map(f -> new ConfigFileSource(problems).read(f)).orElse(Layer.empty());
+        Layer fromFile = file.or(() -> Optional.ofNullable(environment.get(EnvironmentSource.CONFIG_FILE_VARIABLE))
+                        .filter(path -> !path.isBlank())
+                        .map(Path::of))
+                .map(f -> new ConfigFileSource(problems).read(f))
+                .orElse(Layer.empty());
         Layer fromEnvironment = new EnvironmentSource(problems).read(environment);
         Layer fromFlags = new FlagSource(problems).read(flags);
         Layer effective = fromFile.overriddenBy(fromEnvironment).overriddenBy(fromFlags);

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * class never reads the process environment. Unknown {@code SWITCHBOARD_*} variables are warnings.
  */
 final class EnvironmentSource {
-    /** Reserved for the CLI (the default of {@code --config}); not a configuration key. */
+    /** The config file when {@code --config} is not given (read by {@link ConfigLoader}); not a configuration key. */
     static final String CONFIG_FILE_VARIABLE = "SWITCHBOARD_CONFIG";
 
     private static final Map<String, ConfigKey> BY_ENV_NAME = Arrays.stream(ConfigKey.values())

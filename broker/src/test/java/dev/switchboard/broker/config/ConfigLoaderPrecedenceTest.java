@@ -1,6 +1,7 @@
 package dev.switchboard.broker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -303,5 +304,29 @@ class ConfigLoaderPrecedenceTest {
         Path file = Files.createTempFile(dir, "switchboard", ".yaml");
         Files.writeString(file, text);
         return file;
+    }
+
+    @Test
+    void theFileNamedBySwitchboardConfigIsReadWhenNoConfigFlagIsGiven() throws Exception {
+        Path named = Files.writeString(dir.resolve("named.yaml"), "ingress:\n  port: 8181\n");
+        Path flagged = Files.writeString(dir.resolve("flagged.yaml"), "ingress:\n  port: 8282\n");
+        Map<String, String> environment = Map.of("SWITCHBOARD_CONFIG", named.toString());
+
+        ServerConfig fromEnvironment = new ConfigLoader().load(Optional.empty(), environment, Map.of());
+        ServerConfig fromFlag = new ConfigLoader().load(Optional.of(flagged), environment, Map.of());
+
+        assertThat(fromEnvironment.ingress().port()).isEqualTo(8181);
+        assertThat(fromEnvironment.warnings()).as("not an unknown variable").isEmpty();
+        assertThat(fromFlag.ingress().port()).as("--config wins").isEqualTo(8282);
+    }
+
+    @Test
+    void aBadFileNamedBySwitchboardConfigIsAnErrorWithItsLine() throws Exception {
+        Path named = Files.writeString(dir.resolve("bad.yaml"), "ingress:\n  prot: 8181\n");
+
+        assertThatThrownBy(() -> new ConfigLoader()
+                        .load(Optional.empty(), Map.of("SWITCHBOARD_CONFIG", named.toString()), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad.yaml:2:");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -170,11 +171,13 @@ class EnvironmentMappingTest {
     }
 
     @Test
-    void ignoresOtherVariablesAndTheReservedConfigVariable() throws Exception {
+    void ignoresOtherVariablesAndTakesTheConfigVariableForNoKey() throws Exception {
+        Path file = Files.writeString(Files.createTempFile("switchboard", ".yaml"), "{}\n");
         ServerConfig config = loader.load(
                 Optional.empty(),
-                Map.of("PATH", "/usr/bin", "SWITCHBOARD_CONFIG", "switchboard.yaml", "switchboard_ingress_port", "1"),
+                Map.of("PATH", "/usr/bin", "SWITCHBOARD_CONFIG", file.toString(), "switchboard_ingress_port", "1"),
                 Map.of());
+        Files.delete(file);
 
         assertThat(config.warnings()).isEmpty();
         assertThat(config.ingress().port()).isEqualTo(8080);
