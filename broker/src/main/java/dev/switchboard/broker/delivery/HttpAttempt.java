@@ -134,7 +134,6 @@ final class HttpAttempt {
         }
 
         private Future<Exchange> unanswered(String why) {
-            vertx.cancelTimer(deadline);
             return Future.succeededFuture(new Exchange.Unanswered(new AttemptResult.TransportError(why)));
         }
 

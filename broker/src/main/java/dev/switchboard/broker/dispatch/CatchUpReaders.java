@@ -191,13 +191,10 @@ final class CatchUpReaders implements AutoCloseable {
             }
         }
         state.flush();
-        if (state.paused()) {
-            // the next turn starts from the trigger's position, on a consumer seeked there
-            return running.unread.isEmpty();
-        }
         if (!running.unread.isEmpty()) {
-            // full: the rest waits in this catch-up (or is dropped with it if the slot goes to another trigger)
-            return true;
+            // full: the rest waits in this catch-up (or is dropped with it if the slot goes to another trigger);
+            // paused: the next turn starts from the trigger's position, on a consumer seeked there
+            return !state.paused();
         }
         // past the last record returned: a gap (control records) must not keep the trigger from catching up
         for (TopicPartition partition : running.consumer.assignment()) {

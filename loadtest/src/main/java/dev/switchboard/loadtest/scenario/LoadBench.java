@@ -135,7 +135,10 @@ public final class LoadBench implements AutoCloseable {
         return ledger;
     }
 
-    /** Runs a step ramp against Switchboard's ingress; every step's accepted ids go into {@code ledger}. */
+    /**
+     * Runs a step ramp against Switchboard's ingress; every step's accepted ids go into {@code ledger}, and {@code
+     * watch} is told when each step starts and ends.
+     */
     public StepRamp.Outcome rampIngress(
             SwitchboardProcess switchboard,
             StepRamp ramp,

@@ -124,6 +124,7 @@ public final class BacklogDrainBenchmark {
                         new TriggerBacklogs(new SimpleMeterRegistry(), Clock.systemUTC())),
                 Duration.ofSeconds(5),
                 delivery::release);
+        int port = subscriber.actualPort();
         String broker = String.join(
                 "\n",
                 "apiVersion: eventing.knative.dev/v1",
@@ -131,44 +132,29 @@ public final class BacklogDrainBenchmark {
                 "metadata:",
                 "  name: default",
                 "  namespace: " + namespace,
-                "---",
-                "apiVersion: eventing.knative.dev/v1",
-                "kind: Trigger",
-                "metadata:",
-                "  name: ahead",
-                "  namespace: " + namespace,
-                "spec:",
-                "  broker: default",
-                "  filter:",
-                "    attributes:",
-                "      type: matches.nothing",
-                "  subscriber:",
-                "    uri: http://127.0.0.1:" + subscriber.actualPort() + "/",
                 "");
-        if (ahead) {
-            dispatcher.apply(load(broker).resources());
-            // a benchmark's settling wait, not a test: the shared reader joins and goes to the head
-            TimeUnit.SECONDS.sleep(5);
-        } else {
-            broker = broker.substring(0, broker.indexOf("---\n"));
-        }
-        String yaml = broker
-                + String.join(
-                        "\n",
-                        "---",
-                        "apiVersion: eventing.knative.dev/v1",
-                        "kind: Trigger",
-                        "metadata:",
-                        "  name: drain",
-                        "  namespace: " + namespace,
+        String aheadTrigger = trigger(
+                namespace,
+                "ahead",
+                port,
+                List.of(),
+                List.of("  filter:", "    attributes:", "      type: matches.nothing"));
+        String drainTrigger = trigger(
+                namespace,
+                "drain",
+                port,
+                List.of(
                         "  annotations:",
                         "    switchboard.dev/start-from: earliest",
-                        "    switchboard.dev/max-in-flight: \"" + maxInFlight + "\"",
-                        "spec:",
-                        "  broker: default",
-                        "  subscriber:",
-                        "    uri: http://127.0.0.1:" + subscriber.actualPort() + "/",
-                        "");
+                        "    switchboard.dev/max-in-flight: \"" + maxInFlight + "\""),
+                List.of());
+        String yaml = broker + drainTrigger;
+        if (ahead) {
+            dispatcher.apply(load(broker + aheadTrigger).resources());
+            // a benchmark's settling wait, not a test: the shared reader joins and goes to the head
+            TimeUnit.SECONDS.sleep(5);
+            yaml = broker + aheadTrigger + drainTrigger;
+        }
         LoadResult.Valid valid = load(yaml);
 
         Map<String, Long> threadCpuBefore = ThreadCpu.byRole();
@@ -211,5 +197,21 @@ public final class BacklogDrainBenchmark {
             throw new IllegalStateException(resources.diagnostics().toString());
         }
         return valid;
+    }
+
+    /** A trigger of broker {@code default} to the subscriber on {@code port}, with lines added to its metadata and spec. */
+    private static String trigger(String namespace, String name, int port, List<String> metadata, List<String> spec) {
+        List<String> lines = new ArrayList<>(List.of(
+                "---",
+                "apiVersion: eventing.knative.dev/v1",
+                "kind: Trigger",
+                "metadata:",
+                "  name: " + name,
+                "  namespace: " + namespace));
+        lines.addAll(metadata);
+        lines.addAll(List.of("spec:", "  broker: default"));
+        lines.addAll(spec);
+        lines.addAll(List.of("  subscriber:", "    uri: http://127.0.0.1:" + port + "/", ""));
+        return String.join("\n", lines);
     }
 }
