@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,9 @@ final class BrokerReader {
     private final List<Stopping> stopping = new ArrayList<>();
     private final SharedPosition position = new SharedPosition();
     private final ReaderHold hold = new ReaderHold();
+    /** Partitions the reader moved to a trigger since its last poll: what that poll returned there is dropped. */
+    private final Set<Integer> movedSincePoll = new HashSet<>();
+
     private final PartitionHandover handover;
     private final Thread thread;
     private final Promise<Void> closed = Promise.promise();
@@ -118,8 +122,11 @@ final class BrokerReader {
         this.thread.setDaemon(true);
     }
 
+    /** Starts the reader's thread; later calls do nothing. */
     void start() {
-        thread.start();
+        if (thread.getState() == Thread.State.NEW) {
+            thread.start();
+        }
     }
 
     // ---- commands (any thread) -------------------------------------------------------------------------------
@@ -195,6 +202,7 @@ final class BrokerReader {
         }
         boolean holding = holdOrReadOn();
         ConsumerRecords<String, byte[]> records;
+        movedSincePoll.clear();
         try {
             records = consumer.poll(holding || catchUps.reading() ? POLL_WHILE_CATCHING_UP : POLL);
         } catch (OffsetOutOfRangeException e) {
@@ -226,6 +234,9 @@ final class BrokerReader {
     private void handOut(ConsumerRecords<String, byte[]> records) {
         for (TopicPartition partition : records.partitions()) {
             int p = partition.partition();
+            if (movedSincePoll.contains(p)) {
+                continue; // fetched from where the reader was: it reads them again from where it is now
+            }
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 DecodedRecord decoded = DecodedRecord.decode(record);
                 if (decoded.event() != null) {
@@ -305,11 +316,32 @@ final class BrokerReader {
             state.own(partition, at);
             behind |= at < position.next(partition);
         }
-        if (behind || state.paused()) {
+        if (state.paused() || behind && !moveTo(state)) {
             catchUps.add(state);
         } else {
             state.attach();
         }
+    }
+
+    /**
+     * With no other trigger attached, the reader serves nobody where it is: it moves to where {@code state} is, in
+     * every owned partition, so that the trigger is fed here rather than by a catch-up reader of its own (a
+     * broker's first trigger added after the reader took its partitions, a lone trigger that replays).
+     */
+    private boolean moveTo(CursorState state) {
+        for (CursorState other : states.values()) {
+            if (other != state && other.attached()) {
+                return false;
+            }
+        }
+        for (int partition : position.owned()) {
+            long at = state.next(partition);
+            position.take(partition, at);
+            consumer.seek(new TopicPartition(topic, partition), at);
+            movedSincePoll.add(partition);
+        }
+        LOG.debug("shared reader of {} moves to trigger {} at {}", topic, state, state.positions());
+        return true;
     }
 
     private void stopping(ResourceId trigger, long deadline, Promise<Void> stopped) {
@@ -391,7 +423,11 @@ final class BrokerReader {
             state.detach();
             state.moveTo(positions);
             progress.commitNow(Map.of(state, commit), nanoTime.getAsLong());
-            catchUps.add(state);
+            if (state.paused() || !moveTo(state)) {
+                catchUps.add(state);
+            } else {
+                state.attach();
+            }
             LOG.atInfo()
                     .addKeyValue(LogFields.TRIGGER, trigger)
                     .log("trigger {} replays from {}: {}", trigger, from, commit);

@@ -66,10 +66,12 @@ public final class SharedReaderCursorFactory implements CursorFactory {
 
     @Override
     public synchronized TriggerCursor open(TriggerBinding binding) {
-        return open(
+        TriggerCursor cursor = open(
                 binding,
                 positions.ensure(
                         binding.groupId(), binding.topic(), binding.options().startFrom()));
+        startReaders();
+        return cursor;
     }
 
     /** Positions every trigger's group in a few batched calls, then opens each (a thousand at startup). */
@@ -81,6 +83,7 @@ public final class SharedReaderCursorFactory implements CursorFactory {
                 .toList());
         Map<ResourceId, TriggerCursor> opened = new LinkedHashMap<>();
         bindings.forEach(binding -> opened.put(binding.id(), open(binding, stored.get(binding.groupId()))));
+        startReaders();
         return opened;
     }
 
@@ -97,9 +100,17 @@ public final class SharedReaderCursorFactory implements CursorFactory {
                 backlogs.open(binding.id()),
                 System.nanoTime());
         BrokerReader reader = readers.computeIfAbsent(
-                binding.topic(), topic -> startReader(topic, binding.target().broker()));
+                binding.topic(), topic -> newReader(topic, binding.target().broker()));
         reader.add(state, stored);
         return new SharedCursor(reader, binding.id(), window, redrives);
+    }
+
+    /**
+     * Starts the readers opened since the last call, after their first triggers were added: the reader's first
+     * partitions then start where those triggers are, not at the log end with the triggers left behind.
+     */
+    private void startReaders() {
+        readers.values().forEach(BrokerReader::start);
     }
 
     /** Stops every broker's shared reader (after the dispatcher stopped every cursor): each leaves its group. */
@@ -127,7 +138,7 @@ public final class SharedReaderCursorFactory implements CursorFactory {
         return TopicNames.events(broker.namespace(), broker.name());
     }
 
-    private BrokerReader startReader(String topic, ResourceId broker) {
+    private BrokerReader newReader(String topic, ResourceId broker) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(CursorConsumerSettings.sharedReader(
                 settings.bootstrapServers(), settings.consumerOverrides(), brokerGroup(broker), settings.instanceId()));
         CatchUpReaders catchUps = new CatchUpReaders(
@@ -138,10 +149,8 @@ public final class SharedReaderCursorFactory implements CursorFactory {
                         settings.consumerOverrides(),
                         topic + "-catch-up-" + catchUpConsumers.incrementAndGet() + "-" + settings.instanceId())),
                 System::nanoTime);
-        BrokerReader reader = new BrokerReader(
+        return new BrokerReader(
                 topic, consumer, catchUps, progress, compiler, backlogs.skippedRecords(broker), System::nanoTime);
-        reader.start();
-        return reader;
     }
 
     /** A trigger's handle on its broker's shared reader; a redrive feeds the trigger's own window. */

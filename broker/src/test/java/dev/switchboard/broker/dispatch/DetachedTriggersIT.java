@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.broker.testing.CapturedLogs;
 import dev.switchboard.broker.testing.KafkaExtension;
+import dev.switchboard.triggers.model.ResourceId;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -127,6 +129,65 @@ class DetachedTriggersIT {
             assertThat(logs.lines())
                     .anyMatch(line -> line.contains("shared reader of " + fixture.topic() + " reads on"));
             await().atMost(LONG).until(() -> gauge("switchboard.trigger.lag.events", "stuck") == 0);
+        }
+    }
+
+    @Test
+    void aTriggerAddedBehindTheReaderWhileNoOtherIsAttachedIsFedByTheSharedReaderNotOnItsOwn() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.attach()) {
+            Subscriber first = fixture.subscriber();
+            fixture.apply(fixture.resources()
+                    .trigger("first", "b", first.uri().toString())
+                    .load());
+            List<String> old = fixture.send("old", 200);
+            await().atMost(LONG).until(() -> first.delivered().containsAll(old));
+            fixture.apply(fixture.resources().load()); // the reader is past them now, with no trigger
+
+            Subscriber late = fixture.subscriber();
+            fixture.apply(fixture.resources()
+                    .trigger(
+                            "late",
+                            "b",
+                            late.uri().toString(),
+                            annotations("switchboard.dev/start-from", "earliest"),
+                            null)
+                    .load());
+            await().atMost(LONG).until(() -> late.delivered().containsAll(old));
+            List<String> recent = fixture.send("recent", 20);
+            await().atMost(LONG).until(() -> late.delivered().containsAll(recent));
+
+            assertThat(late.count()).isEqualTo(old.size() + recent.size());
+            assertThat(logs.lines())
+                    .anyMatch(line -> line.contains(
+                            "shared reader of " + fixture.topic() + " moves to trigger " + fixture.namespace + "/late"))
+                    .noneMatch(line -> line.contains("trigger " + fixture.namespace + "/late reads on its own"));
+        }
+    }
+
+    @Test
+    void aLoneTriggerReplayingMovesTheSharedReaderBackInsteadOfReadingOnItsOwn() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.attach()) {
+            Subscriber lone = fixture.subscriber();
+            fixture.apply(fixture.resources()
+                    .trigger("lone", "b", lone.uri().toString())
+                    .load());
+            Instant from = Instant.now().minusSeconds(1);
+            List<String> sent = fixture.send("e", 100);
+            await().atMost(LONG).until(() -> lone.delivered().containsAll(sent));
+
+            int partitions = fixture.dispatcher
+                    .replay(new ResourceId(fixture.namespace, "lone"), from)
+                    .await();
+
+            assertThat(partitions).isEqualTo(3);
+            await().atMost(LONG).until(() -> lone.count() == 2 * sent.size());
+            assertThat(lone.received().subList(sent.size(), 2 * sent.size()))
+                    .extracting(Subscriber.Received::id)
+                    .containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(logs.lines())
+                    .anyMatch(line -> line.contains(
+                            "shared reader of " + fixture.topic() + " moves to trigger " + fixture.namespace + "/lone"))
+                    .noneMatch(line -> line.contains("trigger " + fixture.namespace + "/lone reads on its own"));
         }
     }
 
