@@ -3,6 +3,7 @@ package dev.switchboard.loadtest.cli;
 import dev.switchboard.loadtest.load.ContentMode;
 import dev.switchboard.loadtest.load.EventShape;
 import dev.switchboard.loadtest.load.HttpIngressSink;
+import dev.switchboard.loadtest.load.IngressConnections;
 import dev.switchboard.loadtest.load.Ledger;
 import dev.switchboard.loadtest.load.LoadPlan;
 import dev.switchboard.loadtest.load.LoadResult;
@@ -49,6 +50,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "64")
     int connections;
 
+    @Option(names = "--http2", description = "send over HTTP/2 cleartext with prior knowledge (h2c)")
+    boolean http2;
+
     @Option(names = "--payload-bytes", defaultValue = "1024")
     int payloadBytes;
 
@@ -84,13 +88,14 @@ final class GenerateCommand implements Callable<Integer> {
         String run = runId != null ? runId : "gen-" + Long.toString(System.currentTimeMillis(), 36);
         Ledger ledger = new Ledger();
         Vertx vertx = Vertx.vertx();
-        HttpIngressSink sink = new HttpIngressSink(vertx, target, mode, connections, Duration.ofSeconds(30));
+        IngressConnections ingress = new IngressConnections(connections, http2);
+        HttpIngressSink sink = new HttpIngressSink(vertx, target, mode, ingress, Duration.ofSeconds(30));
         int batch = mode == ContentMode.BATCH ? batchSize : 1;
         LoadPlan base = new LoadPlan(rate, duration, batch, maxOutstanding, Duration.ofSeconds(30));
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("target", target.toString());
         parameters.put("mode", mode.name());
-        parameters.put("connections", connections);
+        parameters.put("connections", ingress.toString());
         parameters.put("payloadBytes", payloadBytes);
         List<PhaseReport> phases = new ArrayList<>();
         List<RampReport> ramps = new ArrayList<>();

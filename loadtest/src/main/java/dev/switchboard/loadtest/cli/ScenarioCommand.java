@@ -1,6 +1,7 @@
 package dev.switchboard.loadtest.cli;
 
 import dev.switchboard.loadtest.load.ContentMode;
+import dev.switchboard.loadtest.load.IngressConnections;
 import dev.switchboard.loadtest.scenario.Scenario;
 import dev.switchboard.loadtest.scenario.ScenarioRunner;
 import dev.switchboard.loadtest.scenario.ScenarioSettings;
@@ -78,6 +79,9 @@ final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--connections")
     Integer connections;
 
+    @Option(names = "--http2", description = "send over HTTP/2 cleartext with prior knowledge (h2c)")
+    boolean http2;
+
     @Option(names = "--soak", description = "soak length (ISO-8601)")
     Duration soak;
 
@@ -135,7 +139,8 @@ final class ScenarioCommand implements Callable<Integer> {
                 base.output(),
                 mode != null ? mode : base.mode(),
                 mode == ContentMode.BATCH ? batchSize : base.batchSize(),
-                connections != null ? connections : base.connections(),
+                new IngressConnections(
+                        connections != null ? connections : base.connections().count(), http2),
                 base.payloadBytes(),
                 base.partitionKeys(),
                 warmup != null ? warmup : base.warmup(),

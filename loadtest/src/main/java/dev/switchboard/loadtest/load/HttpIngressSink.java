@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
@@ -14,8 +15,8 @@ import java.util.List;
 
 /**
  * Posts events to a Switchboard broker's ingress URL ({@code POST /{namespace}/{broker}}, docs/ingress.md) with a
- * Vert.x HTTP/1.1 client holding at most {@code connections} connections; requests beyond them wait in the
- * client's queue, and that wait counts in their latency.
+ * Vert.x HTTP client holding at most the given connections (HTTP/1.1, or h2c with prior knowledge); requests
+ * beyond what they carry wait in the client's queue, and that wait counts in their latency.
  */
 public final class HttpIngressSink implements EventSink {
     private final HttpClientAgent client;
@@ -23,7 +24,8 @@ public final class HttpIngressSink implements EventSink {
     private final ContentMode mode;
     private final long timeoutMillis;
 
-    public HttpIngressSink(Vertx vertx, URI target, ContentMode mode, int connections, Duration requestTimeout) {
+    public HttpIngressSink(
+            Vertx vertx, URI target, ContentMode mode, IngressConnections connections, Duration requestTimeout) {
         if (!"http".equals(target.getScheme()) || target.getPort() < 1) {
             throw new IllegalArgumentException("need an http URL with a port: " + target);
         }
@@ -31,8 +33,15 @@ public final class HttpIngressSink implements EventSink {
         this.mode = mode;
         this.timeoutMillis = requestTimeout.toMillis();
         this.client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setPipelining(false),
-                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setPipelining(false)
+                        .setProtocolVersion(connections.http2() ? HttpVersion.HTTP_2 : HttpVersion.HTTP_1_1)
+                        .setHttp2ClearTextUpgrade(false),
+                new PoolOptions()
+                        .setHttp1MaxSize(connections.count())
+                        .setHttp2MaxSize(connections.count())
+                        .setMaxWaitQueueSize(-1));
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class HotPath implements Scenario {
                 .parameter("phaseSeconds", settings.phaseDuration().toSeconds())
                 .parameter("payloadBytes", settings.payloadBytes())
                 .parameter("mode", settings.mode().name())
-                .parameter("connections", settings.connections())
+                .parameter("connections", settings.connections().toString())
                 .parameter("switchboard", settings.switchboard());
         try (KraftCluster kafka = KraftCluster.start(1, workDir.resolve("kafka"), workDir.resolve("logs"))) {
             // one node: replication factor 1 (an external Kafka's defaults are 3 and min ISR 2)

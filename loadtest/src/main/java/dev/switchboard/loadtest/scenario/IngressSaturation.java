@@ -33,7 +33,7 @@ public final class IngressSaturation implements Scenario {
         ReportDraft draft = new ReportDraft(
                         name(), "Maximum sustainable ingress rate, Switchboard against raw Kafka.", Clock.systemUTC())
                 .parameter("mode", settings.mode().name())
-                .parameter("connections", settings.connections())
+                .parameter("connections", settings.connections().toString())
                 .parameter("payloadBytes", settings.payloadBytes())
                 .parameter("stepSeconds", settings.stepDuration().toSeconds())
                 .parameter("rampStart", settings.rampStart())

@@ -1,6 +1,7 @@
 package dev.switchboard.loadtest.scenario;
 
 import dev.switchboard.loadtest.load.ContentMode;
+import dev.switchboard.loadtest.load.IngressConnections;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ public record ScenarioSettings(
         Path output,
         ContentMode mode,
         int batchSize,
-        int connections,
+        IngressConnections connections,
         int payloadBytes,
         int partitionKeys,
         Duration warmup,
@@ -74,7 +75,7 @@ public record ScenarioSettings(
                 output,
                 ContentMode.BINARY,
                 1,
-                64,
+                IngressConnections.http1(64),
                 1024,
                 0,
                 Duration.ofSeconds(10),
@@ -102,7 +103,7 @@ public record ScenarioSettings(
                 output,
                 ContentMode.BINARY,
                 1,
-                8,
+                IngressConnections.http1(8),
                 1024,
                 0,
                 Duration.ofSeconds(1),

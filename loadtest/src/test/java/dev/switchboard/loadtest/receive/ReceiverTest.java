@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.loadtest.load.ContentMode;
 import dev.switchboard.loadtest.load.EventShape;
 import dev.switchboard.loadtest.load.HttpIngressSink;
+import dev.switchboard.loadtest.load.IngressConnections;
 import dev.switchboard.loadtest.load.LoadEvent;
 import dev.switchboard.loadtest.load.SendOutcome;
 import dev.switchboard.loadtest.measure.ReceiptBook;
@@ -58,7 +59,11 @@ class ReceiverTest {
     void reportsMissingDuplicatedAndUnexpectedIdsAgainstTheLedger(ContentMode mode) throws Exception {
         Receiver receiver = start(ReceiverBehaviour.PROMPT);
         HttpIngressSink sink = new HttpIngressSink(
-                vertx, URI.create("http://127.0.0.1:" + receiver.port() + "/t0"), mode, 4, Duration.ofSeconds(10));
+                vertx,
+                URI.create("http://127.0.0.1:" + receiver.port() + "/t0"),
+                mode,
+                IngressConnections.http1(4),
+                Duration.ofSeconds(10));
         Set<String> ledger = new HashSet<>();
         for (long sequence = 0; sequence < 20; sequence++) {
             ledger.add(shape.id(sequence));
@@ -92,7 +97,7 @@ class ReceiverTest {
                 vertx,
                 URI.create("http://127.0.0.1:" + receiver.port() + "/t0"),
                 ContentMode.BINARY,
-                1,
+                IngressConnections.http1(1),
                 Duration.ofSeconds(10));
         LoadEvent twoSecondsOld = shape.event(1, nowMicros() - 2_000_000, shape.payload());
         assertThat(sink.send(List.of(twoSecondsOld)).await(10, TimeUnit.SECONDS).status())
@@ -109,7 +114,7 @@ class ReceiverTest {
                 vertx,
                 URI.create("http://127.0.0.1:" + receiver.port() + "/t0"),
                 ContentMode.BINARY,
-                1,
+                IngressConnections.http1(1),
                 Duration.ofSeconds(10));
         long refused = 0;
         for (long sequence = 0; sequence < 10; sequence++) {
@@ -129,7 +134,7 @@ class ReceiverTest {
                 vertx,
                 URI.create("http://127.0.0.1:" + receiver.port() + "/t0"),
                 ContentMode.BINARY,
-                2,
+                IngressConnections.http1(2),
                 Duration.ofSeconds(10));
         EventShape warmup = new EventShape("warmup-rx", List.of("loadtest.t0"), 0, 32);
         receiver.newBook(ReceiptBook.Counting.BY_ID, "warmup-");
