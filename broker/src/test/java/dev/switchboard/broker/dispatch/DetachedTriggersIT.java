@@ -157,10 +157,7 @@ class DetachedTriggersIT {
             await().atMost(LONG).until(() -> late.delivered().containsAll(recent));
 
             assertThat(late.count()).isEqualTo(old.size() + recent.size());
-            assertThat(logs.lines())
-                    .anyMatch(line -> line.contains(
-                            "shared reader of " + fixture.topic() + " moves to trigger " + fixture.namespace + "/late"))
-                    .noneMatch(line -> line.contains("trigger " + fixture.namespace + "/late reads on its own"));
+            assertFedByTheSharedReader(logs, "late");
         }
     }
 
@@ -184,10 +181,7 @@ class DetachedTriggersIT {
             assertThat(lone.received().subList(sent.size(), 2 * sent.size()))
                     .extracting(Subscriber.Received::id)
                     .containsExactlyInAnyOrderElementsOf(sent);
-            assertThat(logs.lines())
-                    .anyMatch(line -> line.contains(
-                            "shared reader of " + fixture.topic() + " moves to trigger " + fixture.namespace + "/lone"))
-                    .noneMatch(line -> line.contains("trigger " + fixture.namespace + "/lone reads on its own"));
+            assertFedByTheSharedReader(logs, "lone");
         }
     }
 
@@ -235,6 +229,14 @@ class DetachedTriggersIT {
                 .anyMatch(line -> line.startsWith("WARN")
                         && line.contains("trigger " + fixture.namespace + "/t")
                         && line.contains("deleted by retention"));
+    }
+
+    /** The shared reader moved to {@code trigger}, which never read on a catch-up reader of its own. */
+    private void assertFedByTheSharedReader(CapturedLogs logs, String trigger) {
+        String id = fixture.namespace + "/" + trigger;
+        assertThat(logs.lines())
+                .anyMatch(line -> line.contains("shared reader of " + fixture.topic() + " moves to trigger " + id))
+                .noneMatch(line -> line.contains("trigger " + id + " reads on its own"));
     }
 
     private double gauge(String name, String trigger) {
