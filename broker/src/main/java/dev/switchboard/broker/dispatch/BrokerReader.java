@@ -316,6 +316,14 @@ final class BrokerReader {
             state.own(partition, at);
             behind |= at < position.next(partition);
         }
+        feed(state, behind);
+    }
+
+    /**
+     * The shared reader feeds {@code state} from here on, unless it is paused, or {@code behind} the reader while
+     * another trigger is attached: then it reads on its own, on a catch-up reader.
+     */
+    private void feed(CursorState state, boolean behind) {
         if (state.paused() || behind && !moveTo(state)) {
             catchUps.add(state);
         } else {
@@ -423,11 +431,7 @@ final class BrokerReader {
             state.detach();
             state.moveTo(positions);
             progress.commitNow(Map.of(state, commit), nanoTime.getAsLong());
-            if (state.paused() || !moveTo(state)) {
-                catchUps.add(state);
-            } else {
-                state.attach();
-            }
+            feed(state, true);
             LOG.atInfo()
                     .addKeyValue(LogFields.TRIGGER, trigger)
                     .log("trigger {} replays from {}: {}", trigger, from, commit);
